@@ -1,0 +1,41 @@
+# Muster: the front door. `make run` starts the whole system on embedded defaults,
+# `make test` proves it. Only a JDK 17 is needed: the Maven wrapper fetches Maven.
+
+MVN      ?= ./mvnw -B
+DEVSTACK := .devstack
+JAVA     ?= java
+
+.PHONY: help build run test bench stop clean
+
+help:
+	@echo "make run    build, then start PostgreSQL, Kafka, Keycloak, SMTP, the Twilio sandbox and every service"
+	@echo "make test   run every module's tests against real components"
+	@echo "make bench  run the benchmarks and print their figures (see docs/benchmarks.md)"
+	@echo "make stop   stop what make run started (from another terminal)"
+	@echo "make clean  stop, then remove build output and the local stack's data"
+
+build:
+	$(MVN) -q install -DskipTests
+
+run: build
+	@$(JAVA) -cp "src/devstack/target/classes:$$(cat src/devstack/target/classpath.txt)" \
+		org.muster.devstack.DevStack
+
+test:
+	$(MVN) install
+
+bench: build
+	$(MVN) -q -pl src/platform -Pbench verify
+
+stop:
+	@if [ -f $(DEVSTACK)/devstack.pid ] && kill -0 $$(cat $(DEVSTACK)/devstack.pid) 2>/dev/null; then \
+		kill $$(cat $(DEVSTACK)/devstack.pid); \
+		while kill -0 $$(cat $(DEVSTACK)/devstack.pid) 2>/dev/null; do sleep 0.5; done; \
+		echo "stopped"; \
+	else \
+		echo "nothing running"; \
+	fi
+
+clean: stop
+	$(MVN) -q clean
+	rm -rf $(DEVSTACK)

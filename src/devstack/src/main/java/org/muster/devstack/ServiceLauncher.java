@@ -1,0 +1,75 @@
+package org.muster.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the services that have been built ({@code src/<name>/target/quarkus-app/quarkus-run.jar})
+ * as child processes, each on its own port and schema, and stops them again.
+ */
+final class ServiceLauncher implements AutoCloseable {
+
+    /** A Muster service and the port it listens on under {@code make run}. */
+    record Service(String name, int port) {
+    }
+
+    /** Every service of the design; those not built yet are skipped. */
+    static final List<Service> SERVICES = List.of(
+            new Service("console", 8080),
+            new Service("registry", 8081),
+            new Service("alerts", 8082),
+            new Service("notifier", 8083),
+            new Service("evacuation", 8084),
+            new Service("partners", 8085));
+
+    private final Path projectRoot;
+    private final Path logDir;
+    private final List<Process> processes = new ArrayList<>();
+
+    ServiceLauncher(Path projectRoot, Path logDir) {
+        this.projectRoot = projectRoot;
+        this.logDir = logDir;
+    }
+
+    List<Service> built() {
+        return SERVICES.stream().filter(s -> Files.exists(jar(s))).toList();
+    }
+
+    /** Starts a service with the shared configuration plus its own port. */
+    Process start(Service service, Map<String, String> environment) throws IOException {
+        Files.createDirectories(logDir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar(service).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logDir.resolve(service.name() + ".log").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private Path jar(Service service) {
+        return projectRoot.resolve("src").resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.muster.platform.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.muster.platform.fixture.FixtureEvents;
+import org.muster.testing.MusterStackResource;
+import org.muster.testing.TopicReader;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The outbox as a service uses it, with the service's own relay running. */
+@QuarkusTest
+@QuarkusTestResource(value = MusterStackResource.class, initArgs = @ResourceArg(name = "schema", value = "platform"))
+class OutboxTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    FixtureEvents events;
+
+    @Test
+    void events_of_a_committed_transaction_arrive_in_order_per_key_as_cloudevents() throws Exception {
+        List<String> keys = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        List<UUID> ids = events.record(keys, 20);
+
+        try (TopicReader reader = new TopicReader(FixtureEvents.TOPIC)) {
+            List<ConsumerRecord<String, String>> mine = reader.awaitRecords(
+                    all -> ofIds(all, ids).size() == ids.size(), Duration.ofSeconds(20));
+            List<ConsumerRecord<String, String>> published = ofIds(mine, ids);
+            for (ConsumerRecord<String, String> record : published) {
+                assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
+                assertThat(TopicReader.header(record, "ce_type")).isEqualTo(FixtureEvents.TYPE);
+                assertThat(TopicReader.header(record, "ce_source")).isEqualTo("/muster/platform-fixture");
+                assertThat(Instant.parse(TopicReader.header(record, "ce_time"))).isBefore(Instant.now());
+                assertThat(TopicReader.header(record, "ce_subject")).isEqualTo("national/" + record.key());
+                assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+                assertThat(JSON.readTree(record.value()).get("nationalId").asText()).isEqualTo(record.key());
+            }
+            Map<String, List<Integer>> sequencesByKey = new HashMap<>();
+            for (ConsumerRecord<String, String> record : published) {
+                JsonNode body = JSON.readTree(record.value());
+                sequencesByKey.computeIfAbsent(record.key(), k -> new java.util.ArrayList<>())
+                        .add(body.get("sequence").asInt());
+            }
+            assertThat(sequencesByKey.keySet()).containsExactlyInAnyOrderElementsOf(keys);
+            List<Integer> expected = java.util.stream.IntStream.range(0, 20).boxed().toList();
+            sequencesByKey.values().forEach(sequences -> assertThat(sequences).containsExactlyElementsOf(expected));
+        }
+    }
+
+    @Test
+    void a_rolled_back_transaction_publishes_nothing() {
+        String refused = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> events.recordThenFail(refused)).isInstanceOf(IllegalStateException.class);
+        // A later committed event of the same key shows the relay went past where the other would be.
+        List<UUID> later = events.record(List.of(refused), 1);
+
+        try (TopicReader reader = new TopicReader(FixtureEvents.TOPIC)) {
+            List<ConsumerRecord<String, String>> all = reader.awaitRecords(
+                    records -> ofIds(records, later).size() == 1, Duration.ofSeconds(20));
+            assertThat(all.stream().filter(r -> refused.equals(r.key()))).hasSize(1);
+        }
+    }
+
+    static List<ConsumerRecord<String, String>> ofIds(List<ConsumerRecord<String, String>> records, List<UUID> ids) {
+        Set<String> wanted = ids.stream().map(UUID::toString).collect(Collectors.toSet());
+        return records.stream().filter(r -> wanted.contains(TopicReader.header(r, "ce_id"))).toList();
+    }
+}

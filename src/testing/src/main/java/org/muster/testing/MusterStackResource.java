@@ -1,0 +1,54 @@
+package org.muster.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Hands the real components of {@link TestStack} to a Quarkus test: PostgreSQL (with the
+ * service's own schema), Kafka and SMTP. Dev Services stay off: there is no Docker engine.
+ *
+ * <p>Use as {@code @QuarkusTestResource(value = MusterStackResource.class,
+ * initArgs = @ResourceArg(name = "schema", value = "registry"))}.
+ */
+public class MusterStackResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SCHEMA_ARG = "schema";
+
+    private String schema = "muster";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        schema = initArgs.getOrDefault(SCHEMA_ARG, schema);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        var postgres = TestStack.postgres();
+        postgres.createSchema(schema);
+        var kafka = TestStack.kafka();
+        var mail = TestStack.mail();
+
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.devservices.enabled", "false");
+        config.put("quarkus.datasource.db-kind", "postgresql");
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(schema));
+        config.put("quarkus.datasource.username", postgres.username());
+        config.put("quarkus.datasource.password", postgres.password());
+        config.put("quarkus.flyway.schemas", schema);
+        config.put("quarkus.hibernate-orm.database.default-schema", schema);
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.mailer.host", mail.host());
+        config.put("quarkus.mailer.port", String.valueOf(mail.port()));
+        config.put("quarkus.mailer.mock", "false");
+        config.put("quarkus.mailer.tls", "false");
+        config.put("quarkus.mailer.start-tls", "DISABLED");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Components outlive one test class on purpose; TestStack stops them at JVM exit.
+    }
+}

@@ -1,0 +1,79 @@
+package org.muster.testing.keycloak;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.muster.devstack.keycloak.DemoRealm;
+import org.muster.devstack.keycloak.KeycloakServer;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A real Keycloak with the realm {@code muster} for Quarkus tests, started once per JVM and
+ * reused by every later test class, stopped when the JVM exits.
+ *
+ * <p>Use as {@code @QuarkusTestResource(KeycloakTestResource.class)} (or {@code @WithTestResource});
+ * get tokens with {@link KeycloakTokens#running()}. It hands Quarkus:
+ * <ul>
+ *   <li>{@code quarkus.oidc.auth-server-url}: the realm's issuer;</li>
+ *   <li>{@code quarkus.oidc.client-id} and {@code quarkus.oidc.token.audience}:
+ *       {@code muster-services}, the audience every token of the realm carries;</li>
+ *   <li>{@code quarkus.oidc.roles.role-claim-path}: {@code realm_access/roles}, where Keycloak
+ *       puts realm roles (composites expanded).</li>
+ * </ul>
+ * A service that must log users in (the console) overrides {@code quarkus.oidc.client-id} and
+ * {@code quarkus.oidc.application-type} in its own test profile.
+ *
+ * <p>The first start in a module unpacks the distribution into the work directory and lets
+ * Keycloak build itself (about a minute on two cores); later runs reuse both and take about 25 s.
+ * The work directory is the system property {@value #WORK_DIR_PROPERTY}, else
+ * {@code target/keycloak} of the module under test. The distribution comes from
+ * {@code muster.keycloak.dist} or the local Maven repository
+ * ({@link org.muster.devstack.keycloak.KeycloakDistribution}).
+ */
+public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Where to unpack and run Keycloak; default {@code target/keycloak} under the working directory. */
+    public static final String WORK_DIR_PROPERTY = "muster.keycloak.work-dir";
+    /**
+     * Set once Keycloak runs, to its issuer URL. System properties are shared by every class
+     * loader of the JVM (Quarkus may load this class more than once), so they, not a static
+     * field, tell whether the server is up.
+     */
+    public static final String ISSUER_PROPERTY = "muster.keycloak.issuer-url";
+    /** Set once Keycloak runs, to the realm's token endpoint. */
+    public static final String TOKEN_ENDPOINT_PROPERTY = "muster.keycloak.token-endpoint";
+
+    @Override
+    public Map<String, String> start() {
+        String issuer = ensureStarted();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.oidc.auth-server-url", issuer);
+        config.put("quarkus.oidc.client-id", DemoRealm.SERVICES_CLIENT_ID);
+        config.put("quarkus.oidc.token.audience", DemoRealm.SERVICES_CLIENT_ID);
+        config.put("quarkus.oidc.roles.role-claim-path", DemoRealm.ROLE_CLAIM_PATH);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Keycloak outlives one test class on purpose; the shutdown hook stops it at JVM exit.
+    }
+
+    /** Starts Keycloak unless this JVM already runs it, and returns the realm's issuer URL. */
+    public static String ensureStarted() {
+        // The system properties object is one per JVM whatever the class loader: a JVM-wide lock.
+        synchronized (System.getProperties()) {
+            String issuer = System.getProperty(ISSUER_PROPERTY);
+            if (issuer != null) {
+                return issuer;
+            }
+            Path workDir = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/keycloak"));
+            KeycloakServer server = KeycloakServer.builder().workDir(workDir).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-keycloak"));
+            System.setProperty(TOKEN_ENDPOINT_PROPERTY, server.tokenEndpoint());
+            System.setProperty(ISSUER_PROPERTY, server.issuerUrl());
+            return server.issuerUrl();
+        }
+    }
+}
