@@ -1,0 +1,14 @@
+package org.muster.contracts.common;
+
+/**
+ * Dispatch priority of a delivery request. Declaration order is dispatch order: notifier sends every
+ * pending {@link #LEAVE_NOW} message before any {@link #URGENT} one, and so on.
+ */
+public enum DeliveryPriority {
+    /** Campaigns for a LEAVE_NOW advisory, and seat confirmations with a reporting time. */
+    LEAVE_NOW,
+    /** Other time-critical messages: welfare checks, flight changes. */
+    URGENT,
+    /** Everything else. */
+    ROUTINE
+}
