@@ -18,19 +18,22 @@ build:
 	$(MVN) -q install -DskipTests
 
 run: build
-	@$(JAVA) -cp "src/devstack/target/classes:$$(cat src/devstack/target/classpath.txt)" \
+	@$(JAVA) -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+		-Dlogging.configuration=file:src/devstack/src/main/resources/devstack-logging.properties \
+		-cp "src/devstack/target/classes:$$(cat src/devstack/target/classpath.txt)" \
 		org.muster.devstack.DevStack
 
 test:
 	$(MVN) install
 
 bench: build
-	$(MVN) -q -pl src/platform -Pbench verify
+	$(MVN) -pl src/platform -Pbench test
 
 stop:
-	@if [ -f $(DEVSTACK)/devstack.pid ] && kill -0 $$(cat $(DEVSTACK)/devstack.pid) 2>/dev/null; then \
-		kill $$(cat $(DEVSTACK)/devstack.pid); \
-		while kill -0 $$(cat $(DEVSTACK)/devstack.pid) 2>/dev/null; do sleep 0.5; done; \
+	@pid=$$(cat $(DEVSTACK)/devstack.pid 2>/dev/null); \
+	if [ -n "$$pid" ] && kill -0 $$pid 2>/dev/null; then \
+		kill $$pid; \
+		while kill -0 $$pid 2>/dev/null; do sleep 0.5; done; \
 		echo "stopped"; \
 	else \
 		echo "nothing running"; \

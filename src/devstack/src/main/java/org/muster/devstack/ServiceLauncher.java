@@ -27,6 +27,11 @@ final class ServiceLauncher implements AutoCloseable {
             new Service("evacuation", 8084),
             new Service("partners", 8085));
 
+    /** The port of a service under {@code make run}. */
+    static int port(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().port();
+    }
+
     private final Path projectRoot;
     private final Path logDir;
     private final List<Process> processes = new ArrayList<>();

@@ -43,6 +43,19 @@ public final class KafkaBroker implements AutoCloseable {
      * @param logDir null for a temporary directory deleted at stop; otherwise kept between runs
      */
     public static KafkaBroker start(int port, Path logDir) {
+        // Kafka loads plugins by name through the context class loader. Under a Quarkus test that
+        // loader is not the one that loaded Kafka, and the classes would not match.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaBroker.class.getClassLoader());
+        try {
+            return startWithContextLoader(port, logDir);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static KafkaBroker startWithContextLoader(int port, Path logDir) {
         try {
             boolean temporary = logDir == null;
             Path dir = temporary ? Files.createTempDirectory("muster-kafka") : logDir;

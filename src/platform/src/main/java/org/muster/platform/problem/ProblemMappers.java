@@ -88,6 +88,15 @@ public class ProblemMappers {
         return Problems.response(HttpProblems.forStatus(status, e.getMessage()));
     }
 
+    /**
+     * A signed-in caller whose role does not allow the call. (A caller who is not signed in gets
+     * Quarkus' own 401, which carries the authentication challenge the client needs.)
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problems.response(HttpProblems.forStatus(403, null));
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response conflict(OptimisticLockException e) {
         return Problems.response(conflict());

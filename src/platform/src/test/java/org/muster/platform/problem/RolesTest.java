@@ -22,7 +22,9 @@ class RolesTest {
     @Test
     @TestSecurity(user = "amina", roles = "citizen")
     void a_citizen_is_refused_a_staff_endpoint_with_403() {
-        given().get("/fixture/nationals").then().statusCode(403);
+        given().get("/fixture/nationals").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://muster.example/problems/forbidden"));
     }
 
     @Test
