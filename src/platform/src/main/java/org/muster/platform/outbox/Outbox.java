@@ -9,7 +9,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.muster.contracts.EventCatalog;
 import org.muster.contracts.EventJson;
+import org.muster.contracts.EventPayload;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -39,6 +41,25 @@ public class Outbox {
      * @param payload serialised as the JSON body; null publishes a tombstone (compacted topics)
      * @return the event id (the CloudEvents {@code ce_id})
      */
+    /**
+     * Records a catalogued event: its topic comes from {@link EventCatalog}, its key and type
+     * from the event itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(EventPayload event) {
+        String topic = EventCatalog.byClass(event.getClass()).topic();
+        return record(topic, event.eventKey(), event.eventType(), null, event);
+    }
+
+    /**
+     * Records a tombstone (a null value) for {@code key} on a compacted topic: compaction then
+     * removes everything the topic held for that key, as erasure requires.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordTombstone(String topic, String key, String type) {
+        return record(topic, key, type, null, null);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String key, String type, Object payload) {
         return record(topic, key, type, null, payload);

@@ -8,6 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.muster.contracts.EventJson;
+import org.muster.contracts.Topics;
+import org.muster.contracts.evacuation.FlightDeparted;
 import org.muster.platform.fixture.FixtureEvents;
 import org.muster.testing.MusterStackResource;
 import org.muster.testing.TopicReader;
@@ -76,6 +79,38 @@ class OutboxTest {
             List<ConsumerRecord<String, String>> all = reader.awaitRecords(
                     records -> ofIds(records, later).size() == 1, Duration.ofSeconds(20));
             assertThat(all.stream().filter(r -> refused.equals(r.key()))).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_catalogued_event_goes_to_its_topic_with_its_type_and_key() throws Exception {
+        UUID flight = UUID.randomUUID();
+        Instant departed = Instant.parse("2021-08-26T14:05:00Z");
+        UUID id = events.record(new FlightDeparted(flight, departed, 312, departed));
+
+        try (TopicReader reader = new TopicReader(Topics.EVACUATION_MANIFESTS)) {
+            ConsumerRecord<String, String> record = ofIds(reader.awaitRecords(
+                    all -> ofIds(all, List.of(id)).size() == 1, Duration.ofSeconds(20)), List.of(id)).get(0);
+            assertThat(record.key()).isEqualTo(flight.toString());
+            assertThat(TopicReader.header(record, "ce_type")).isEqualTo(FlightDeparted.TYPE);
+            FlightDeparted read = EventJson.fromJson(record.value(), FlightDeparted.class);
+            assertThat(read.passengersBoarded()).isEqualTo(312);
+            assertThat(read.departedAt()).isEqualTo(departed);
+        }
+    }
+
+    @Test
+    void a_tombstone_is_published_as_a_null_value_with_the_key() {
+        String topic = "platform.fixture.nationals.compacted";
+        String national = UUID.randomUUID().toString();
+        UUID id = events.erase(topic, national);
+
+        try (TopicReader reader = new TopicReader(topic)) {
+            ConsumerRecord<String, String> record = ofIds(reader.awaitRecords(
+                    all -> ofIds(all, List.of(id)).size() == 1, Duration.ofSeconds(20)), List.of(id)).get(0);
+            assertThat(record.key()).isEqualTo(national);
+            assertThat(record.value()).isNull();
+            assertThat(TopicReader.header(record, "content-type")).isNull();
         }
     }
 

@@ -24,10 +24,12 @@ import java.util.Map;
  * A service that must log users in (the console) overrides {@code quarkus.oidc.client-id} and
  * {@code quarkus.oidc.application-type} in its own test profile.
  *
- * <p>The first start in a module unpacks the distribution into the work directory and lets
- * Keycloak build itself (about a minute on two cores); later runs reuse both and take about 25 s.
- * The work directory is the system property {@value #WORK_DIR_PROPERTY}, else
- * {@code target/keycloak} of the module under test. The distribution comes from
+ * <p>The first start in a work directory unpacks the distribution and lets Keycloak build itself
+ * (one to two minutes on two busy cores); later runs reuse both and take 25 to 60 s. The work
+ * directory is the system property {@value #WORK_DIR_PROPERTY}, else {@code target/keycloak} of
+ * the module under test. Modules may share one work directory (e.g. under the root project's
+ * {@code target/}) to pay for that first start once; a module whose shared directory is busy
+ * (parallel build) falls back to its own {@code target/keycloak}. The distribution comes from
  * {@code muster.keycloak.dist} or the local Maven repository
  * ({@link org.muster.devstack.keycloak.KeycloakDistribution}).
  */
@@ -68,8 +70,18 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
             if (issuer != null) {
                 return issuer;
             }
-            Path workDir = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/keycloak"));
-            KeycloakServer server = KeycloakServer.builder().workDir(workDir).start();
+            Path ownDir = Path.of("target", "keycloak");
+            String shared = System.getProperty(WORK_DIR_PROPERTY);
+            KeycloakServer server;
+            if (shared == null || shared.isBlank()) {
+                server = KeycloakServer.builder().workDir(ownDir).start();
+            } else {
+                try {
+                    server = KeycloakServer.builder().workDir(Path.of(shared)).start();
+                } catch (KeycloakServer.WorkDirInUseException e) {
+                    server = KeycloakServer.builder().workDir(ownDir).start();
+                }
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-keycloak"));
             System.setProperty(TOKEN_ENDPOINT_PROPERTY, server.tokenEndpoint());
             System.setProperty(ISSUER_PROPERTY, server.issuerUrl());
