@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Hands the real components of {@link TestStack} to a Quarkus test: PostgreSQL (with the
- * service's own schema), Kafka and SMTP. Dev Services stay off: there is no Docker engine.
+ * service's own schema), Kafka, SMTP and the Twilio sandbox. Dev Services stay off: there is no Docker engine.
  *
  * <p>Use as {@code @QuarkusTestResource(value = MusterStackResource.class,
  * initArgs = @ResourceArg(name = "schema", value = "registry"))}.
@@ -29,6 +29,7 @@ public class MusterStackResource implements QuarkusTestResourceLifecycleManager 
         postgres.createSchema(schema);
         var kafka = TestStack.kafka();
         var mail = TestStack.mail();
+        var twilio = TestStack.twilio();
 
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.devservices.enabled", "false");
@@ -44,6 +45,9 @@ public class MusterStackResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.mailer.mock", "false");
         config.put("quarkus.mailer.tls", "false");
         config.put("quarkus.mailer.start-tls", "DISABLED");
+        config.put("muster.twilio.base-url", twilio.baseUrl().toString());
+        config.put("muster.twilio.account-sid", twilio.config().accountSid());
+        config.put("muster.twilio.auth-token", twilio.config().authToken());
         return config;
     }
 

@@ -3,6 +3,9 @@ package org.muster.testing;
 import org.muster.devstack.kafka.KafkaBroker;
 import org.muster.devstack.mail.MailServer;
 import org.muster.devstack.postgres.PostgresServer;
+import org.muster.devstack.twilio.TwilioSandbox;
+
+import java.net.URI;
 
 /**
  * The real components of a test JVM, each started the first time a test asks for it and kept
@@ -16,6 +19,12 @@ public final class TestStack {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
     private static MailServer mail;
+    private static TwilioSandbox twilio;
+
+    /** Where a Quarkus test application listens (quarkus.http.test-port's default). */
+    public static final int QUARKUS_TEST_PORT = 8081;
+    /** The path of notifier's inbound webhook, to which the sandbox posts replies. */
+    public static final String INBOUND_WEBHOOK_PATH = "/twilio/inbound";
 
     private TestStack() {
     }
@@ -42,6 +51,20 @@ public final class TestStack {
             onExit(mail);
         }
         return mail;
+    }
+
+    /**
+     * The Twilio sandbox, unthrottled, posting inbound replies to the test application. Tests
+     * that need a rate or other numbers start a sandbox of their own.
+     */
+    public static synchronized TwilioSandbox twilio() {
+        if (twilio == null) {
+            twilio = new TwilioSandbox(TwilioSandbox.Config.builder()
+                    .inboundWebhookUrl(URI.create("http://127.0.0.1:" + QUARKUS_TEST_PORT + INBOUND_WEBHOOK_PATH))
+                    .build()).start();
+            onExit(twilio);
+        }
+        return twilio;
     }
 
     private static void onExit(AutoCloseable component) {
