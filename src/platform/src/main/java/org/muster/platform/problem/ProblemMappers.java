@@ -27,6 +27,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper(priority = 1)
+    public Response refused(ProblemException e) {
+        return Problems.response(e.problem());
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response invalid(ConstraintViolationException e) {
         return Problems.response(Problem.invalid("Some fields are not valid; see errors.",
                 ValidationProblems.fieldErrors(e.getConstraintViolations())));
