@@ -4,6 +4,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,10 +107,16 @@ class OutboxLatencyBench {
     private List<Long> run(int seconds, Sender sender, String topic) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        createIfMissing(topic);
         int total = RATE_PER_SECOND * seconds;
         AtomicBoolean done = new AtomicBoolean();
-        Thread consumer = new Thread(() -> consume(topic, sentAt, latencies, total, done), "bench-consumer");
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread consumer = new Thread(() -> consume(topic, sentAt, latencies, total, done, ready), "bench-consumer");
         consumer.start();
+        // The consumer starts at the end of the topic: send nothing before it knows where that is.
+        if (!ready.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the benchmark's consumer did not get ready");
+        }
         long interval = 1_000_000_000L / RATE_PER_SECOND;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -124,7 +135,7 @@ class OutboxLatencyBench {
     }
 
     private static void consume(String topic, Map<String, Long> sentAt, List<Long> latencies, int total,
-                                AtomicBoolean done) {
+                                AtomicBoolean done, CountDownLatch ready) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
@@ -137,6 +148,7 @@ class OutboxLatencyBench {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
+            ready.countDown();
             while (!done.get() && latencies.size() < total) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                     long now = System.nanoTime();
@@ -150,6 +162,15 @@ class OutboxLatencyBench {
                         latencies.add((now - before) / 1_000);
                     }
                 }
+            }
+        }
+    }
+
+    private static void createIfMissing(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.kafka().bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get();
             }
         }
     }
