@@ -110,6 +110,7 @@ public final class DevStack {
         serviceEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         serviceEnvironment.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl());
+        serviceEnvironment.put("MUSTER_SELF_SERVICE_SIGNING_KEY", localSecret(data.resolve("self-service.key")));
 
         ServiceLauncher services = keep(new ServiceLauncher(settings.projectRoot(), data.resolve("logs")));
         for (ServiceLauncher.Service service : services.built()) {
@@ -126,6 +127,16 @@ public final class DevStack {
         if (services.built().isEmpty()) {
             where.put("services", "none built yet: the foundation runs the components only");
         }
+    }
+
+    /** A random secret for the local stack, made on the first run and kept with its data. */
+    private static String localSecret(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+        }
+        return Files.readString(file).trim();
     }
 
     private <T extends AutoCloseable> T keep(T component) {

@@ -1,0 +1,130 @@
+package org.muster.registry.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.muster.contracts.common.Channel;
+import org.muster.contracts.common.EvacuationStatus;
+import org.muster.contracts.common.WelfareStatus;
+import org.muster.platform.geo.Subdivisions;
+import org.muster.platform.problem.ProblemException;
+import org.muster.registry.audit.AuditLog;
+import org.muster.registry.national.National;
+import org.muster.registry.national.NationalSnapshots;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A citizen's own household record, changed through their self-service token. */
+@ApplicationScoped
+public class SelfService {
+
+    /** What a citizen sees of their household: never another household's data. */
+    public record OwnRecord(String reference, UUID householdId, List<Person> people, Location location,
+                            List<Contact> contacts) {
+    }
+
+    public record Person(UUID id, String givenNames, String familyName, LocalDate dateOfBirth, String nationality,
+                         WelfareStatus welfareStatus, EvacuationStatus evacuationStatus) {
+    }
+
+    public record Location(String country, String region, String city, Instant reportedAt) {
+    }
+
+    public record Contact(Channel channel, String address, boolean optedOut) {
+    }
+
+    private static final Subdivisions SUBDIVISIONS = Subdivisions.bundled();
+
+    @Inject
+    NationalSnapshots snapshots;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public OwnRecord read(UUID holderId) {
+        return recordOf(holder(holderId));
+    }
+
+    /** The whole household moves together. */
+    @Transactional
+    public OwnRecord move(UUID holderId, Registration.Location location) {
+        if (!SUBDIVISIONS.exists(location.region())) {
+            throw ProblemException.invalid("region", "/region", "is not a known ISO 3166-2 region");
+        }
+        if (!SUBDIVISIONS.belongsTo(location.region(), location.country())) {
+            throw ProblemException.invalid("region", "/region", "is not a region of " + location.country());
+        }
+        National holder = holder(holderId);
+        Instant now = Instant.now();
+        for (National person : household(holder)) {
+            person.locationCountry = location.country();
+            person.locationRegion = location.region();
+            person.locationCity = location.city();
+            person.latitude = location.latitude();
+            person.longitude = location.longitude();
+            person.locationReportedAt = now;
+            changed(person, AuditLog.Action.UPDATED, "location " + location.region());
+        }
+        return recordOf(holder);
+    }
+
+    /** SAFE or NEEDS_HELP for the household; only staff mark people unreachable. */
+    @Transactional
+    public OwnRecord reportWelfare(UUID holderId, WelfareStatus status) {
+        if (status != WelfareStatus.SAFE && status != WelfareStatus.NEEDS_HELP) {
+            throw ProblemException.invalid("status", "/status", "must be SAFE or NEEDS_HELP");
+        }
+        National holder = holder(holderId);
+        for (National person : household(holder)) {
+            WelfareReports.record(person, status, "self-service");
+            changed(person, AuditLog.Action.WELFARE_REPORTED, status.name());
+        }
+        return recordOf(holder);
+    }
+
+    /** Asks for seats for the household; those already manifested or further keep their status. */
+    @Transactional
+    public OwnRecord requestEvacuation(UUID holderId) {
+        National holder = holder(holderId);
+        for (National person : household(holder)) {
+            if (person.evacuationStatus == EvacuationStatus.NOT_REQUESTED
+                    || person.evacuationStatus == EvacuationStatus.DECLINED) {
+                person.evacuationStatus = EvacuationStatus.REQUESTED;
+                changed(person, AuditLog.Action.EVACUATION_REQUESTED, null);
+            }
+        }
+        return recordOf(holder);
+    }
+
+    private void changed(National person, AuditLog.Action action, String detail) {
+        person.updatedAt = Instant.now();
+        snapshots.publish(person);
+        audit.record("self:" + person.householdId, action, person.id, detail);
+    }
+
+    private static National holder(UUID id) {
+        National holder = National.findById(id);
+        if (holder == null) {
+            // The token was genuine but its holder has since been erased.
+            throw ProblemException.notFound("This registration no longer exists.");
+        }
+        return holder;
+    }
+
+    private static List<National> household(National holder) {
+        return National.list("householdId = ?1 order by createdAt, id", holder.householdId);
+    }
+
+    private static OwnRecord recordOf(National holder) {
+        List<Person> people = household(holder).stream().map(p -> new Person(p.id, p.givenNames, p.familyName,
+                p.dateOfBirth, p.nationality, p.welfareStatus, p.evacuationStatus)).toList();
+        return new OwnRecord(holder.reference, holder.householdId, people,
+                new Location(holder.locationCountry, holder.locationRegion, holder.locationCity,
+                        holder.locationReportedAt),
+                holder.contactPoints.stream().map(c -> new Contact(c.channel, c.address, c.optedOut)).toList());
+    }
+}

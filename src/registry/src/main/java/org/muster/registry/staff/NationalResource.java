@@ -1,0 +1,62 @@
+package org.muster.registry.staff;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.muster.platform.security.Roles;
+import org.muster.registry.national.National;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The staff registry: find the right people fast, and leave a trace of every look. */
+@Path("/nationals")
+@Produces(MediaType.APPLICATION_JSON)
+public class NationalResource {
+
+    @Inject
+    StaffRegistry registry;
+
+    @GET
+    @RolesAllowed(Roles.CONSULAR_VIEWER)
+    public StaffRegistry.Page search(
+            @QueryParam("region") List<@Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be ISO 3166-2") String> regions,
+            @QueryParam("welfare") List<@Pattern(regexp = "UNKNOWN|SAFE|NEEDS_HELP|UNREACHABLE",
+                    message = "must be UNKNOWN, SAFE, NEEDS_HELP or UNREACHABLE") String> welfare,
+            @QueryParam("evacuation") List<@Pattern(regexp = "NOT_REQUESTED|REQUESTED|MANIFESTED|CHECKED_IN|EVACUATED|DECLINED",
+                    message = "must be an evacuation status") String> evacuation,
+            @QueryParam("vulnerability") @Pattern(regexp = "[A-Z_]{3,30}", message = "must be a vulnerability") String vulnerability,
+            @QueryParam("nationality") @Pattern(regexp = "[A-Z]{2}", message = "must be ISO 3166-1 alpha-2") String nationality,
+            @QueryParam("language") @Size(max = 35) String language,
+            @QueryParam("reachable") Boolean reachable,
+            @QueryParam("q") @Size(max = 100) String text,
+            @QueryParam("after") @Size(max = 300) String after,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return registry.search(new NationalSearch.Criteria(regions, welfare, evacuation, vulnerability, nationality,
+                language, reachable, text, after, limit));
+    }
+
+    @GET
+    @Path("/counts")
+    @RolesAllowed(Roles.CONSULAR_VIEWER)
+    public List<StaffRegistry.Count> counts() {
+        return registry.counts();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.CONSULAR_VIEWER)
+    public National read(@PathParam("id") UUID id) {
+        return registry.read(id);
+    }
+}

@@ -1,0 +1,111 @@
+package org.muster.registry.staff;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import org.muster.platform.problem.ProblemException;
+import org.muster.registry.audit.AuditLog;
+import org.muster.registry.national.National;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** The registry as consular staff see it: search, read, counts. Every read is audited. */
+@ApplicationScoped
+public class StaffRegistry {
+
+    public record Summary(UUID id, String reference, String givenNames, String familyName, LocalDate dateOfBirth,
+                          String nationality, String preferredLanguage, String region, String welfareStatus,
+                          String evacuationStatus, List<String> vulnerabilities, boolean reachable) {
+    }
+
+    public record Page(List<Summary> items, String next) {
+    }
+
+    public record Count(String region, String welfareStatus, String evacuationStatus, long count) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Transactional
+    public Page search(NationalSearch.Criteria criteria) {
+        NationalSearch.Query query = NationalSearch.query(criteria);
+        Query sql = entityManager.createNativeQuery(query.sql());
+        for (int i = 0; i < query.parameters().size(); i++) {
+            sql.setParameter(i + 1, query.parameters().get(i));
+        }
+        List<Summary> items = new ArrayList<>();
+        String next = null;
+        List<?> rows = sql.getResultList();
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = (Object[]) rows.get(i);
+            if (i == criteria.limit()) {
+                Summary last = items.get(items.size() - 1);
+                next = new NationalSearch.Cursor(last.familyName().toLowerCase(java.util.Locale.ROOT), last.id())
+                        .encode();
+                break;
+            }
+            items.add(new Summary((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                    toLocalDate(row[4]), (String) row[5], (String) row[6], (String) row[7], (String) row[8],
+                    (String) row[9], vulnerabilities(row[10]), (Boolean) row[11]));
+        }
+        audit.record(actor(), AuditLog.Action.SEARCHED, null, criteria.toString());
+        return new Page(items, next);
+    }
+
+    @Transactional
+    public National read(UUID id) {
+        National national = National.findById(id);
+        if (national == null) {
+            throw ProblemException.notFound("No national has this id.");
+        }
+        national.contactPoints.size();
+        national.documents.size();
+        audit.record(actor(), AuditLog.Action.READ, id, null);
+        return national;
+    }
+
+    @Transactional
+    public List<Count> counts() {
+        List<?> rows = entityManager.createNativeQuery("SELECT location_region, welfare_status, evacuation_status, "
+                + "count(*) FROM national GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Count((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    private String actor() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private static List<String> vulnerabilities(Object value) {
+        if (value instanceof String[] array) {
+            return Arrays.asList(array);
+        }
+        if (value instanceof java.sql.Array array) {
+            try {
+                return Arrays.asList((String[]) array.getArray());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return List.of();
+    }
+}
