@@ -1,5 +1,7 @@
 package org.muster.contracts;
 
+import org.muster.contracts.registry.NationalSnapshot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +71,9 @@ class AsyncApiDocumentTest {
         assertThat(messages.has("NationalErased")).isTrue();
         JsonNode tombstone = doc.path("components").path("messages").path("NationalErased");
         assertThat(tombstone.path("payload").path("type").asText()).isEqualTo("null");
-        assertThat(tombstone.has("headers")).as("a tombstone carries no ce_* headers").isFalse();
+        assertThat(tombstone.path("headers").path("properties").path("ce_type").path("const").asText())
+                .isEqualTo(NationalSnapshot.ERASED_TYPE);
+        assertThat(tombstone.path("headers").path("required").toString()).doesNotContain("content-type");
         assertThat(channel(Topics.REGISTRY_NATIONALS).path("description").asText()).contains("tombstone");
     }
 

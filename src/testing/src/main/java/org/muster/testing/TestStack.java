@@ -5,7 +5,6 @@ import org.muster.devstack.mail.MailServer;
 import org.muster.devstack.postgres.PostgresServer;
 import org.muster.devstack.twilio.TwilioSandbox;
 
-import java.net.URI;
 
 /**
  * The real components of a test JVM, each started the first time a test asks for it and kept
@@ -20,11 +19,6 @@ public final class TestStack {
     private static KafkaBroker kafka;
     private static MailServer mail;
     private static TwilioSandbox twilio;
-
-    /** Where a Quarkus test application listens (quarkus.http.test-port's default). */
-    public static final int QUARKUS_TEST_PORT = 8081;
-    /** The path of notifier's inbound webhook, to which the sandbox posts replies. */
-    public static final String INBOUND_WEBHOOK_PATH = "/twilio/inbound";
 
     private TestStack() {
     }
@@ -54,14 +48,13 @@ public final class TestStack {
     }
 
     /**
-     * The Twilio sandbox, unthrottled, posting inbound replies to the test application. Tests
-     * that need a rate or other numbers start a sandbox of their own.
+     * The Twilio sandbox, unthrottled, for the messages a service sends. Tests listen on a free
+     * port, so a test that injects inbound replies starts a sandbox of its own, pointed at its
+     * application's webhook; so does a test that needs a rate or other numbers.
      */
     public static synchronized TwilioSandbox twilio() {
         if (twilio == null) {
-            twilio = new TwilioSandbox(TwilioSandbox.Config.builder()
-                    .inboundWebhookUrl(URI.create("http://127.0.0.1:" + QUARKUS_TEST_PORT + INBOUND_WEBHOOK_PATH))
-                    .build()).start();
+            twilio = new TwilioSandbox(TwilioSandbox.Config.builder().build()).start();
             onExit(twilio);
         }
         return twilio;

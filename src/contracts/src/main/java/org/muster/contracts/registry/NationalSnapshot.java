@@ -15,8 +15,9 @@ import org.muster.contracts.common.WelfareStatus;
  * A new snapshot replaces the previous one for the same key; consumers keep the one with the
  * highest {@link #version()}.
  *
- * <p><strong>Erasure</strong> is a Kafka tombstone: same key, {@code null} value, no CloudEvents
- * headers. Every consumer then deletes all it holds about that national.
+ * <p><strong>Erasure</strong> is a Kafka tombstone: same key, {@code null} value, CloudEvents headers
+ * of type {@link #ERASED_TYPE} and no content type. Every consumer then deletes all it holds
+ * about that national.
  *
  * <p>Never carries identity document numbers.
  *
@@ -48,6 +49,9 @@ public record NationalSnapshot(
         Instant occurredAt) implements EventPayload {
 
     public static final String TYPE = "org.muster.registry.NationalSnapshot.v1";
+
+    /** The CloudEvents type of the tombstone that erases a national (no data). */
+    public static final String ERASED_TYPE = "org.muster.registry.NationalErased.v1";
 
     /** Null collections become empty; collections are immutable copies. */
     public NationalSnapshot {

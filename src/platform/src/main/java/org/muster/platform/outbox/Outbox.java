@@ -42,13 +42,13 @@ public class Outbox {
      * @return the event id (the CloudEvents {@code ce_id})
      */
     /**
-     * Records a catalogued event: its topic comes from {@link EventCatalog}, its key and type
-     * from the event itself.
+     * Records a catalogued event: its topic comes from {@link EventCatalog}, its key (also its
+     * {@code ce_subject}) and type from the event itself.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventPayload event) {
         String topic = EventCatalog.byClass(event.getClass()).topic();
-        return record(topic, event.eventKey(), event.eventType(), null, event);
+        return record(topic, event.eventKey(), event.eventType(), event.eventKey(), event);
     }
 
     /**
@@ -57,7 +57,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID recordTombstone(String topic, String key, String type) {
-        return record(topic, key, type, null, null);
+        return record(topic, key, type, key, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

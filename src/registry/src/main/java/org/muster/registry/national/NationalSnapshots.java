@@ -25,6 +25,12 @@ public class NationalSnapshots {
         outbox.record(snapshotOf(national, Instant.now()));
     }
 
+    /** Publishes a tombstone: compaction then drops the person from the topic, and consumers forget them. */
+    public void erased(java.util.UUID nationalId) {
+        outbox.recordTombstone(org.muster.contracts.Topics.REGISTRY_NATIONALS, nationalId.toString(),
+                NationalSnapshot.ERASED_TYPE);
+    }
+
     /**
      * Never carries identity document numbers: other services have no need of them. The
      * snapshot's version counts from 1 (the record's optimistic-lock version counts from 0), so

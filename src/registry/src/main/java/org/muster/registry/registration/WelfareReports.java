@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Welfare changes, with their history kept beside the current status. */
-final class WelfareReports {
+public final class WelfareReports {
 
     private WelfareReports() {
     }
 
-    static void record(National person, WelfareStatus status, String source) {
+    public static void record(National person, WelfareStatus status, String source) {
         person.welfareStatus = status;
         National.getEntityManager().createNativeQuery(
                         "INSERT INTO welfare_report (id, national_id, status, reported_at, source) VALUES (?1, ?2, ?3, ?4, ?5)")

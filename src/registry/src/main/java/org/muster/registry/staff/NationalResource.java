@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,6 +53,14 @@ public class NationalResource {
     @RolesAllowed(Roles.CONSULAR_VIEWER)
     public List<StaffRegistry.Count> counts() {
         return registry.counts();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.CONSULAR_ADMIN)
+    public Response erase(@PathParam("id") UUID id) {
+        registry.erase(id);
+        return Response.noContent().build();
     }
 
     @GET

@@ -39,6 +39,9 @@ public class StaffRegistry {
     AuditLog audit;
 
     @Inject
+    org.muster.registry.national.NationalSnapshots snapshots;
+
+    @Inject
     SecurityIdentity identity;
 
     @Transactional
@@ -77,6 +80,29 @@ public class StaffRegistry {
         national.documents.size();
         audit.record(actor(), AuditLog.Action.READ, id, null);
         return national;
+    }
+
+    /**
+     * Erases a person: every row that holds their personal data goes, the audit keeps only that
+     * an erasure happened, and a tombstone tells the other services to forget them.
+     */
+    @Transactional
+    public void erase(UUID id) {
+        National national = National.findById(id);
+        if (national == null) {
+            throw ProblemException.notFound("No national has this id.");
+        }
+        UUID household = national.householdId;
+        national.delete();
+        entityManager.flush();
+        entityManager.createNativeQuery("DELETE FROM household h WHERE h.id = ?1 "
+                + "AND NOT EXISTS (SELECT 1 FROM national n WHERE n.household_id = h.id)")
+                .setParameter(1, household).executeUpdate();
+        // Audit details may name places the person reported; keep who did what, not that.
+        entityManager.createNativeQuery("UPDATE audit_entry SET detail = NULL WHERE national_id = ?1")
+                .setParameter(1, id).executeUpdate();
+        snapshots.erased(id);
+        audit.record(actor(), AuditLog.Action.ERASED, id, null);
     }
 
     @Transactional

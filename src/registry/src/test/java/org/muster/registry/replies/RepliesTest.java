@@ -1,0 +1,134 @@
+package org.muster.registry.replies;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.muster.contracts.EventJson;
+import org.muster.contracts.Topics;
+import org.muster.contracts.common.Channel;
+import org.muster.contracts.common.ReplyKeyword;
+import org.muster.contracts.notifier.ReplyReceived;
+import org.muster.registry.Households;
+import org.muster.registry.national.National;
+import org.muster.testing.EventSchemas;
+import org.muster.testing.MusterStackResource;
+import org.muster.testing.TestStack;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Replies that notifier publishes change welfare and opt-outs, once per event. */
+@QuarkusTest
+@QuarkusTestResource(value = MusterStackResource.class, initArgs = @ResourceArg(name = "schema", value = "registry"))
+class RepliesTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    private static final String PHONE = "+93700123456";
+
+    @Test
+    void help_from_the_registrant_marks_the_household_as_needing_help_once_however_often_it_comes() {
+        List<String> ids = register();
+        UUID registrant = UUID.fromString(ids.get(0));
+        String eventId = UUID.randomUUID().toString();
+        ReplyReceived help = reply(registrant, ReplyKeyword.HELP);
+
+        publish(help, eventId);
+        publish(help, eventId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> welfareOf(ids).stream().allMatch("NEEDS_HELP"::equals));
+        // A later event of the same key (so the same partition) is consumed after the duplicate:
+        // once it is recorded, the duplicate has been seen too, and skipped.
+        String later = UUID.randomUUID().toString();
+        publish(reply(registrant, ReplyKeyword.NONE), later);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(later));
+        assertThat(reports(registrant)).isEqualTo(1);
+    }
+
+    @Test
+    void stop_opts_out_the_number_it_came_from_and_start_opts_it_back_in() {
+        List<String> ids = register();
+        UUID registrant = UUID.fromString(ids.get(0));
+
+        publish(reply(registrant, ReplyKeyword.STOP), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> optedOut(registrant));
+
+        publish(reply(registrant, ReplyKeyword.START), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !optedOut(registrant));
+    }
+
+    private static List<String> register() {
+        return given().contentType(ContentType.JSON)
+                .body(Households.kabulFamily("Reply" + UUID.randomUUID().toString().substring(0, 6),
+                        Households.passport(), PHONE))
+                .post("/public/registrations").then().statusCode(201).extract().path("nationalIds");
+    }
+
+    private static ReplyReceived reply(UUID recipient, ReplyKeyword keyword) {
+        return new ReplyReceived(UUID.randomUUID(), recipient, UUID.randomUUID(), Channel.SMS, PHONE, keyword,
+                keyword.name(), Instant.now());
+    }
+
+    private static void publish(ReplyReceived reply, String eventId) {
+        String json = EventJson.toJson(reply);
+        assertThat(EventSchemas.errors(ReplyReceived.TYPE, json)).isEmpty();
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DELIVERY_EVENTS, reply.eventKey(), json);
+        Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", ReplyReceived.TYPE,
+                        "ce_source", "/muster/notifier", "ce_time", Instant.now().toString(),
+                        "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(record);
+        }
+    }
+
+    private List<String> welfareOf(List<String> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> ids.stream()
+                .map(id -> National.<National>findById(UUID.fromString(id)).welfareStatus.name()).toList());
+    }
+
+    private boolean optedOut(UUID registrant) {
+        return QuarkusTransaction.requiringNew().call(() -> National.<National>findById(registrant).contactPoints
+                .stream().filter(c -> c.channel == Channel.SMS).allMatch(c -> c.optedOut));
+    }
+
+    private long reports(UUID national) {
+        return count("SELECT count(*) FROM welfare_report WHERE national_id = ?1", national);
+    }
+
+    private boolean processed(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'registry-replies' AND event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue() == 1);
+    }
+
+    private long count(String sql, UUID parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery(sql);
+            if (parameter != null) {
+                query.setParameter(1, parameter);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+}
