@@ -75,6 +75,15 @@ public class RegistrationService {
      */
     @Transactional
     public Registered register(Registration registration, String idempotencyKey) {
+        return register(registration, idempotencyKey, "self");
+    }
+
+    /**
+     * Registers on behalf of {@code actor}: "self" for a citizen, otherwise the officer who took
+     * the registration, for example on the phone.
+     */
+    @Transactional
+    public Registered register(Registration registration, String idempotencyKey, String actor) {
         String requestHash = hash(registration);
         if (idempotencyKey != null) {
             List<?> earlier = entityManager.createNativeQuery(
@@ -104,7 +113,7 @@ public class RegistrationService {
         entityManager.createNativeQuery("INSERT INTO household (id, created_at) VALUES (?1, ?2)")
                 .setParameter(1, householdId).setParameter(2, now).executeUpdate();
         List<National> people = new ArrayList<>();
-        National registrant = newNational(registration.registrant(), registration, householdId, now);
+        National registrant = newNational(registration.registrant(), registration, householdId, now, actor);
         checked.contacts().forEach(c -> {
             ContactPoint contact = new ContactPoint();
             contact.id = UUID.randomUUID();
@@ -115,7 +124,7 @@ public class RegistrationService {
         });
         people.add(registrant);
         for (Registration.Person member : registration.household()) {
-            people.add(newNational(member, registration, householdId, now));
+            people.add(newNational(member, registration, householdId, now, actor));
         }
         for (National person : people) {
             person.persist();
@@ -128,7 +137,7 @@ public class RegistrationService {
         }
         for (National person : people) {
             snapshots.publish(person);
-            audit.record("self", AuditLog.Action.REGISTERED, person.id, "household " + householdId);
+            audit.record(actor, AuditLog.Action.REGISTERED, person.id, "household " + householdId);
         }
         return answerFor(householdId);
     }
@@ -151,7 +160,7 @@ public class RegistrationService {
     }
 
     private National newNational(Registration.Person person, Registration registration, UUID householdId,
-                                 Instant now) {
+                                 Instant now, String actor) {
         National national = new National();
         national.id = UUID.randomUUID();
         national.reference = References.next();
@@ -176,7 +185,7 @@ public class RegistrationService {
         national.evacuationStatus = EvacuationStatus.NOT_REQUESTED;
         national.consentAt = now;
         national.consentVersion = registration.consent().version();
-        national.registeredBy = "self";
+        national.registeredBy = actor;
         national.createdAt = now;
         national.updatedAt = now;
         if (person.document() != null) {

@@ -2,21 +2,29 @@ package org.muster.registry.staff;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.muster.platform.security.Roles;
 import org.muster.registry.national.National;
+import org.muster.registry.registration.Registration;
+import org.muster.registry.registration.RegistrationService;
 
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +36,9 @@ public class NationalResource {
 
     @Inject
     StaffRegistry registry;
+
+    @Inject
+    RegistrationService registrations;
 
     @GET
     @RolesAllowed(Roles.CONSULAR_VIEWER)
@@ -53,6 +64,26 @@ public class NationalResource {
     @RolesAllowed(Roles.CONSULAR_VIEWER)
     public List<StaffRegistry.Count> counts() {
         return registry.counts();
+    }
+
+    @POST
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response registerOnBehalf(@HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
+                                     @NotNull @Valid
+                                     Registration registration) {
+        var registered = registrations.register(registration, idempotencyKey, registry.currentActor());
+        return Response.status(Response.Status.CREATED).entity(registered).build();
+    }
+
+    @PUT
+    @Path("/{id}/welfare")
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public National updateWelfare(@PathParam("id") UUID id,
+                                  @NotNull @Valid
+                                  StaffRegistry.WelfareUpdate update) {
+        return registry.updateWelfare(id, update);
     }
 
     @DELETE

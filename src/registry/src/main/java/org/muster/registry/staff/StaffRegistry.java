@@ -4,13 +4,20 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.problem.ProblemException;
 import org.muster.registry.audit.AuditLog;
 import org.muster.registry.national.National;
+import org.muster.registry.national.NationalSnapshots;
+import org.muster.registry.registration.WelfareReports;
 
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +46,7 @@ public class StaffRegistry {
     AuditLog audit;
 
     @Inject
-    org.muster.registry.national.NationalSnapshots snapshots;
+    NationalSnapshots snapshots;
 
     @Inject
     SecurityIdentity identity;
@@ -80,6 +87,38 @@ public class StaffRegistry {
         national.documents.size();
         audit.record(actor(), AuditLog.Action.READ, id, null);
         return national;
+    }
+
+    /** What an officer records about a person's welfare, against the version they saw. */
+    public record WelfareUpdate(@NotNull WelfareStatus status,
+                                @Size(max = 500) String note,
+                                @NotNull Long version) {
+    }
+
+    /**
+     * Sets a person's welfare, UNREACHABLE included (only staff may say that). Refused with 409
+     * if the record changed since the officer read it.
+     */
+    @Transactional
+    public National updateWelfare(UUID id, WelfareUpdate update) {
+        National national = National.findById(id);
+        if (national == null) {
+            throw ProblemException.notFound("No national has this id.");
+        }
+        if (national.version != update.version()) {
+            throw new OptimisticLockException("stale version " + update.version());
+        }
+        WelfareReports.record(national, update.status(), "staff " + actor());
+        national.updatedAt = Instant.now();
+        snapshots.publish(national);
+        audit.record(actor(), AuditLog.Action.WELFARE_REPORTED, id, update.status().name());
+        national.contactPoints.size();
+        national.documents.size();
+        return national;
+    }
+
+    public String currentActor() {
+        return actor();
     }
 
     /**
