@@ -120,9 +120,11 @@ public final class DevStack {
             environment.put("QUARKUS_FLYWAY_SCHEMAS", service.name());
             environment.put("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", service.name());
             postgres.createSchema(service.name());
-            services.start(service, environment);
-            where.put(service.name(), "http://127.0.0.1:" + service.port() + "  (log: "
-                    + data.resolve("logs").resolve(service.name() + ".log") + ")");
+            Process process = services.start(service, environment);
+            Path log = data.resolve("logs").resolve(service.name() + ".log");
+            boolean ready = services.awaitReady(service, process, java.time.Duration.ofSeconds(90));
+            where.put(service.name(), "http://127.0.0.1:" + service.port() + (ready ? "" : "  NOT READY")
+                    + "  (log: " + log + ")");
         }
         if (services.built().isEmpty()) {
             where.put("services", "none built yet: the foundation runs the components only");

@@ -59,6 +59,40 @@ final class ServiceLauncher implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Waits until the service says it is ready ({@code /q/health/ready} answers 200), so that
+     * what {@code make run} prints can be used at once.
+     *
+     * @return false if it did not get ready in time or its process ended (see its log)
+     */
+    boolean awaitReady(Service service, Process process, java.time.Duration timeout) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+        java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"))
+                .timeout(java.time.Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                process.waitFor(500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     private Path jar(Service service) {
         return projectRoot.resolve("src").resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
