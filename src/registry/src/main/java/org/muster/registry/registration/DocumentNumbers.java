@@ -3,12 +3,12 @@ package org.muster.registry.registration;
 import java.util.Locale;
 
 /** Document numbers as the registry compares them: upper case, without spaces or dashes. */
-final class DocumentNumbers {
+public final class DocumentNumbers {
 
     private DocumentNumbers() {
     }
 
-    static String normalise(String number) {
+    public static String normalise(String number) {
         return number.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 }
