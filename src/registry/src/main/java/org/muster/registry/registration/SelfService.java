@@ -9,6 +9,7 @@ import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.ProblemException;
 import org.muster.registry.audit.AuditLog;
+import org.muster.registry.national.Erasure;
 import org.muster.registry.national.National;
 import org.muster.registry.national.NationalSnapshots;
 
@@ -43,6 +44,9 @@ public class SelfService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Erasure erasure;
 
     @Transactional
     public OwnRecord read(UUID holderId) {
@@ -98,6 +102,18 @@ public class SelfService {
             }
         }
         return recordOf(holder);
+    }
+
+    /**
+     * The citizen withdraws: the whole household's registration is erased at once, as they asked.
+     * Their self-service token then leads nowhere.
+     */
+    @Transactional
+    public void withdraw(UUID holderId) {
+        National holder = holder(holderId);
+        for (National person : household(holder)) {
+            erasure.erase(person, "self:" + holder.householdId);
+        }
     }
 
     private void changed(National person, AuditLog.Action action, String detail) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
@@ -63,6 +64,14 @@ public class SelfServiceResource {
     @Path("/evacuation-request")
     public SelfService.OwnRecord requestEvacuation(@HeaderParam(TOKEN_HEADER) String token) {
         return self.requestEvacuation(holder(token));
+    }
+
+    /** Withdraws the registration: the household's personal data is erased. */
+    @POST
+    @Path("/withdrawal")
+    public Response withdraw(@HeaderParam(TOKEN_HEADER) String token) {
+        self.withdraw(holder(token));
+        return Response.noContent().build();
     }
 
     private UUID holder(String token) {

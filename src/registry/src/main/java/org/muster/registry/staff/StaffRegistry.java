@@ -13,6 +13,7 @@ import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.problem.ProblemException;
 import org.muster.registry.audit.AuditLog;
 import org.muster.registry.national.National;
+import org.muster.registry.national.Erasure;
 import org.muster.registry.national.NationalSnapshots;
 import org.muster.registry.registration.WelfareReports;
 
@@ -47,6 +48,9 @@ public class StaffRegistry {
 
     @Inject
     NationalSnapshots snapshots;
+
+    @Inject
+    Erasure erasure;
 
     @Inject
     SecurityIdentity identity;
@@ -121,27 +125,14 @@ public class StaffRegistry {
         return actor();
     }
 
-    /**
-     * Erases a person: every row that holds their personal data goes, the audit keeps only that
-     * an erasure happened, and a tombstone tells the other services to forget them.
-     */
+    /** Erases a person (see {@link Erasure}). */
     @Transactional
     public void erase(UUID id) {
         National national = National.findById(id);
         if (national == null) {
             throw ProblemException.notFound("No national has this id.");
         }
-        UUID household = national.householdId;
-        national.delete();
-        entityManager.flush();
-        entityManager.createNativeQuery("DELETE FROM household h WHERE h.id = ?1 "
-                + "AND NOT EXISTS (SELECT 1 FROM national n WHERE n.household_id = h.id)")
-                .setParameter(1, household).executeUpdate();
-        // Audit details may name places the person reported; keep who did what, not that.
-        entityManager.createNativeQuery("UPDATE audit_entry SET detail = NULL WHERE national_id = ?1")
-                .setParameter(1, id).executeUpdate();
-        snapshots.erased(id);
-        audit.record(actor(), AuditLog.Action.ERASED, id, null);
+        erasure.erase(national, actor());
     }
 
     @Transactional

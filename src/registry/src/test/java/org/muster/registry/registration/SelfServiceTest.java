@@ -79,4 +79,19 @@ class SelfServiceTest {
                 .put("/public/self/location")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/region"));
     }
+
+    @Test
+    void withdrawing_erases_the_household_and_the_token_then_leads_nowhere() {
+        String family = "Withdraw" + UUID.randomUUID().toString().substring(0, 6);
+        String token = registeredToken(family);
+
+        given().header(SelfServiceResource.TOKEN_HEADER, token).contentType(ContentType.JSON)
+                .post("/public/self/withdrawal").then().statusCode(204);
+
+        given().header(SelfServiceResource.TOKEN_HEADER, token).get("/public/self")
+                .then().statusCode(404).contentType("application/problem+json");
+        long left = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                org.muster.registry.national.National.count("familyName", family));
+        org.assertj.core.api.Assertions.assertThat(left).isZero();
+    }
 }
