@@ -16,7 +16,7 @@ import java.util.UUID;
 public class AuditLog {
 
     /** What an entry records. */
-    public enum Action { REGISTERED, READ, SEARCHED, UPDATED, WELFARE_REPORTED, EVACUATION_REQUESTED, ERASED, IMPORTED, EXPORTED }
+    public enum Action { REGISTERED, READ, SEARCHED, UPDATED, WELFARE_REPORTED, EVACUATION_REQUESTED, ERASED, MERGED, IMPORTED, EXPORTED }
 
     @Inject
     EntityManager entityManager;

@@ -86,6 +86,14 @@ public class NationalResource {
         return registry.updateWelfare(id, update);
     }
 
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public National merge(@PathParam("id") UUID id, @NotNull @Valid StaffRegistry.Merge merge) {
+        return registry.merge(id, merge);
+    }
+
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.CONSULAR_ADMIN)

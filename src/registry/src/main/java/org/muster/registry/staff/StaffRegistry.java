@@ -125,6 +125,51 @@ public class StaffRegistry {
         return actor();
     }
 
+    /** Which record is the same person as the one kept, and the version of the kept one the officer saw. */
+    public record Merge(@NotNull UUID duplicateId, @NotNull Long version) {
+    }
+
+    /**
+     * Merges a duplicate into the record kept: its documents, welfare history and contact points
+     * not already known move over, then the duplicate is erased (a tombstone tells the other
+     * services). Refused with 409 if the kept record changed since the officer read it.
+     */
+    @Transactional
+    public National merge(UUID keptId, Merge merge) {
+        if (keptId.equals(merge.duplicateId())) {
+            throw ProblemException.invalid("duplicateId", "/duplicateId", "is the record being kept");
+        }
+        National kept = National.findById(keptId);
+        National duplicate = National.findById(merge.duplicateId());
+        if (kept == null) {
+            throw ProblemException.notFound("No national has this id.");
+        }
+        if (duplicate == null) {
+            throw ProblemException.invalid("duplicateId", "/duplicateId", "is not a national's id");
+        }
+        if (kept.version != merge.version()) {
+            throw new OptimisticLockException("stale version " + merge.version());
+        }
+        // Rows move in SQL: moving entities between collections with orphan removal would delete them.
+        entityManager.flush();
+        entityManager.createNativeQuery("UPDATE identity_document SET national_id = ?1 WHERE national_id = ?2")
+                .setParameter(1, kept.id).setParameter(2, duplicate.id).executeUpdate();
+        entityManager.createNativeQuery("UPDATE contact_point d SET national_id = ?1, "
+                        + "preference = d.preference + (SELECT count(*) FROM contact_point k WHERE k.national_id = ?1) "
+                        + "WHERE d.national_id = ?2 AND NOT EXISTS (SELECT 1 FROM contact_point k "
+                        + "WHERE k.national_id = ?1 AND k.channel = d.channel AND k.address = d.address)")
+                .setParameter(1, kept.id).setParameter(2, duplicate.id).executeUpdate();
+        entityManager.createNativeQuery("UPDATE welfare_report SET national_id = ?1 WHERE national_id = ?2")
+                .setParameter(1, kept.id).setParameter(2, duplicate.id).executeUpdate();
+        entityManager.refresh(duplicate);
+        entityManager.refresh(kept);
+        erasure.erase(duplicate, actor());
+        kept.updatedAt = Instant.now();
+        snapshots.publish(kept);
+        audit.record(actor(), AuditLog.Action.MERGED, kept.id, "merged " + merge.duplicateId());
+        return kept;
+    }
+
     /** Erases a person (see {@link Erasure}). */
     @Transactional
     public void erase(UUID id) {
