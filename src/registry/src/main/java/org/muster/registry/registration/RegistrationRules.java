@@ -59,6 +59,18 @@ public final class RegistrationRules {
         return new Checked(List.copyOf(errors), contacts);
     }
 
+    /** A person joining a registered household (self-service): the same checks as at registration. */
+    public List<FieldError> checkMember(Registration.Person person, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        checkPerson(person, "", "", today, errors);
+        return errors.stream().map(e -> error(e.field().substring(1), e.pointer(), e.message())).toList();
+    }
+
+    /** New contact points of a household in {@code country}, normalised; bad ones are added to {@code errors}. */
+    public List<NormalisedContact> contacts(List<Registration.Contact> contacts, String country, List<FieldError> errors) {
+        return normaliseContacts(contacts, country, errors);
+    }
+
     private static void checkPerson(Registration.Person person, String field, String pointer, LocalDate today,
                                     List<FieldError> errors) {
         if (!Countries.isValid(person.nationality())) {

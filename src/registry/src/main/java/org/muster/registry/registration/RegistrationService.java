@@ -58,7 +58,7 @@ public class RegistrationService {
     @ConfigProperty(name = "muster.consent.current-version")
     String consentVersion;
 
-    private final RegistrationRules rules = new RegistrationRules(Subdivisions.bundled());
+    final RegistrationRules rules = new RegistrationRules(Subdivisions.bundled());
 
     /** Without a signing key no link can be given out: refuse to start rather than fail later. */
     void checkSigningKey(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
@@ -106,7 +106,8 @@ public class RegistrationService {
         if (!checked.valid()) {
             throw ProblemException.invalid(checked.errors());
         }
-        refuseKnownDocuments(registration);
+        refuseKnownDocuments(registration.registrant());
+        registration.household().forEach(this::refuseKnownDocuments);
 
         Instant now = Instant.now();
         UUID householdId = UUID.randomUUID();
@@ -142,25 +143,28 @@ public class RegistrationService {
         return answerFor(householdId);
     }
 
-    private void refuseKnownDocuments(Registration registration) {
-        List<Registration.Person> people = new ArrayList<>();
-        people.add(registration.registrant());
-        people.addAll(registration.household());
-        for (Registration.Person person : people) {
-            Registration.Document d = person.document();
-            if (d == null) {
-                continue;
-            }
-            long known = IdentityDocument.count("issuingCountry = ?1 and type = ?2 and number = ?3",
-                    d.issuingCountry(), d.type(), DocumentNumbers.normalise(d.number()));
-            if (known > 0) {
-                throw ProblemException.conflict("already-registered", "Already registered", DUPLICATE_DETAIL);
-            }
+    /** One document, one person: a document already registered is refused without saying whose it is. */
+    void refuseKnownDocuments(Registration.Person person) {
+        Registration.Document d = person.document();
+        if (d == null) {
+            return;
+        }
+        long known = IdentityDocument.count("issuingCountry = ?1 and type = ?2 and number = ?3",
+                d.issuingCountry(), d.type(), DocumentNumbers.normalise(d.number()));
+        if (known > 0) {
+            throw ProblemException.conflict("already-registered", "Already registered", DUPLICATE_DETAIL);
         }
     }
 
     private National newNational(Registration.Person person, Registration registration, UUID householdId,
                                  Instant now, String actor) {
+        return newNational(person, registration.location(), registration.registrant().preferredLanguage(),
+                registration.consent().version(), householdId, now, actor);
+    }
+
+    /** A person of a household, in its location, speaking its language unless they say otherwise. */
+    National newNational(Registration.Person person, Registration.Location location, String householdLanguage,
+                         String consentVersion, UUID householdId, Instant now, String actor) {
         National national = new National();
         national.id = UUID.randomUUID();
         national.reference = References.next();
@@ -169,10 +173,8 @@ public class RegistrationService {
         national.familyName = person.familyName().strip();
         national.dateOfBirth = person.dateOfBirth();
         national.nationality = person.nationality();
-        String language = person.preferredLanguage() != null ? person.preferredLanguage()
-                : registration.registrant().preferredLanguage();
+        String language = person.preferredLanguage() != null ? person.preferredLanguage() : householdLanguage;
         national.preferredLanguage = language != null ? language : "en";
-        Registration.Location location = registration.location();
         national.locationCountry = location.country();
         national.locationRegion = location.region();
         national.locationCity = location.city();
@@ -184,7 +186,7 @@ public class RegistrationService {
         national.welfareStatus = WelfareStatus.UNKNOWN;
         national.evacuationStatus = EvacuationStatus.NOT_REQUESTED;
         national.consentAt = now;
-        national.consentVersion = registration.consent().version();
+        national.consentVersion = consentVersion;
         national.registeredBy = actor;
         national.createdAt = now;
         national.updatedAt = now;

@@ -7,15 +7,21 @@ import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.geo.Subdivisions;
+import org.muster.platform.problem.Problem.FieldError;
 import org.muster.platform.problem.ProblemException;
 import org.muster.registry.audit.AuditLog;
+import org.muster.registry.national.ContactPoint;
 import org.muster.registry.national.Erasure;
 import org.muster.registry.national.National;
 import org.muster.registry.national.NationalSnapshots;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A citizen's own household record, changed through their self-service token. */
@@ -47,6 +53,9 @@ public class SelfService {
 
     @Inject
     Erasure erasure;
+
+    @Inject
+    RegistrationService registrations;
 
     @Transactional
     public OwnRecord read(UUID holderId) {
@@ -101,6 +110,81 @@ public class SelfService {
                 changed(person, AuditLog.Action.EVACUATION_REQUESTED, null);
             }
         }
+        return recordOf(holder);
+    }
+
+    /**
+     * Replaces the household's contact points with these, in this order of preference. A number
+     * or address kept keeps its verified and opted-out state: STOP sent earlier still holds.
+     */
+    @Transactional
+    public OwnRecord replaceContacts(UUID holderId, List<Registration.Contact> contacts) {
+        National holder = holder(holderId);
+        List<FieldError> errors = new ArrayList<>();
+        List<RegistrationRules.NormalisedContact> normalised =
+                registrations.rules.contacts(contacts, holder.locationCountry, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Map<String, ContactPoint> known = new HashMap<>();
+        holder.contactPoints.forEach(c -> known.put(c.channel + " " + c.address, c));
+        holder.contactPoints.clear();
+        for (RegistrationRules.NormalisedContact c : normalised) {
+            ContactPoint before = known.get(c.channel() + " " + c.address());
+            ContactPoint contact = new ContactPoint();
+            contact.id = UUID.randomUUID();
+            contact.channel = c.channel();
+            contact.address = c.address();
+            contact.preference = c.preference();
+            if (before != null) {
+                contact.verified = before.verified;
+                contact.optedOut = before.optedOut;
+                contact.optedOutAt = before.optedOutAt;
+            }
+            holder.addContactPoint(contact);
+        }
+        changed(holder, AuditLog.Action.UPDATED, "contacts " + normalised.size());
+        return recordOf(holder);
+    }
+
+    /** Someone joins the household: a newborn, a relative who arrived, a spouse of another nationality. */
+    @Transactional
+    public OwnRecord addMember(UUID holderId, Registration.Person person) {
+        National holder = holder(holderId);
+        List<FieldError> errors = registrations.rules.checkMember(person, LocalDate.now(Clock.systemUTC()));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        registrations.refuseKnownDocuments(person);
+        National member = registrations.newNational(person, new Registration.Location(holder.locationCountry,
+                        holder.locationRegion, holder.locationCity, holder.latitude, holder.longitude),
+                holder.preferredLanguage, holder.consentVersion, holder.householdId, Instant.now(),
+                "self:" + holder.householdId);
+        member.welfareStatus = holder.welfareStatus;
+        member.evacuationStatus = holder.evacuationStatus == EvacuationStatus.REQUESTED
+                ? EvacuationStatus.REQUESTED : EvacuationStatus.NOT_REQUESTED;
+        member.persist();
+        changed(member, AuditLog.Action.REGISTERED, "joined household " + holder.householdId);
+        return recordOf(holder);
+    }
+
+    /**
+     * Someone leaves the household (travels separately, or was registered by mistake): their
+     * record is erased, as a withdrawal of that one person. The holder cannot leave this way:
+     * they withdraw the whole registration instead.
+     */
+    @Transactional
+    public OwnRecord removeMember(UUID holderId, UUID memberId) {
+        National holder = holder(holderId);
+        National member = National.findById(memberId);
+        if (member == null || !member.householdId.equals(holder.householdId)) {
+            throw ProblemException.notFound("No one with this id is in your household.");
+        }
+        if (member.id.equals(holder.id)) {
+            throw ProblemException.conflict("holder-cannot-leave", "The holder cannot leave",
+                    "You hold this registration's link: withdraw the registration instead.");
+        }
+        erasure.erase(member, "self:" + holder.householdId);
         return recordOf(holder);
     }
 

@@ -3,13 +3,17 @@ package org.muster.registry.registration;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,11 +21,13 @@ import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What a registered citizen can do with the self-service token they received: read their
- * household's record, move, say they are safe or need help, ask to be evacuated.
+ * household's record, move, change how to reach them, add or remove household members, say they
+ * are safe or need help, ask to be evacuated, withdraw.
  */
 @Path("/public/self")
 @PermitAll
@@ -60,8 +66,32 @@ public class SelfServiceResource {
         return self.reportWelfare(holder(token), report.status());
     }
 
+    public record Contacts(@NotEmpty @Size(max = 6) List<Registration.@NotNull @Valid Contact> contacts) {
+    }
+
+    @PUT
+    @Path("/contacts")
+    public SelfService.OwnRecord replaceContacts(@HeaderParam(TOKEN_HEADER) String token, @NotNull @Valid Contacts contacts) {
+        return self.replaceContacts(holder(token), contacts.contacts());
+    }
+
+    @POST
+    @Path("/household")
+    public Response addMember(@HeaderParam(TOKEN_HEADER) String token, @NotNull @Valid Registration.Person person) {
+        return Response.status(Response.Status.CREATED).entity(self.addMember(holder(token), person)).build();
+    }
+
+    @DELETE
+    @Path("/household/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public SelfService.OwnRecord removeMember(@HeaderParam(TOKEN_HEADER) String token, @PathParam("id") UUID member) {
+        return self.removeMember(holder(token), member);
+    }
+
+    // No body: a bare POST from a phone's browser or curl must not be refused for its content type.
     @POST
     @Path("/evacuation-request")
+    @Consumes(MediaType.WILDCARD)
     public SelfService.OwnRecord requestEvacuation(@HeaderParam(TOKEN_HEADER) String token) {
         return self.requestEvacuation(holder(token));
     }
@@ -69,6 +99,7 @@ public class SelfServiceResource {
     /** Withdraws the registration: the household's personal data is erased. */
     @POST
     @Path("/withdrawal")
+    @Consumes(MediaType.WILDCARD)
     public Response withdraw(@HeaderParam(TOKEN_HEADER) String token) {
         self.withdraw(holder(token));
         return Response.noContent().build();

@@ -7,27 +7,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.muster.contracts.EventJson;
 import org.muster.contracts.Topics;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.ReplyKeyword;
 import org.muster.contracts.notifier.ReplyReceived;
 import org.muster.registry.Households;
 import org.muster.registry.national.National;
-import org.muster.testing.EventSchemas;
+import org.muster.testing.EventProducer;
 import org.muster.testing.MusterStackResource;
-import org.muster.testing.TestStack;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -88,18 +80,7 @@ class RepliesTest {
     }
 
     private static void publish(ReplyReceived reply, String eventId) {
-        String json = EventJson.toJson(reply);
-        assertThat(EventSchemas.errors(ReplyReceived.TYPE, json)).isEmpty();
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DELIVERY_EVENTS, reply.eventKey(), json);
-        Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", ReplyReceived.TYPE,
-                        "ce_source", "/muster/notifier", "ce_time", Instant.now().toString(),
-                        "content-type", "application/json")
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(record);
-        }
+        EventProducer.publish(Topics.DELIVERY_EVENTS, reply, eventId, "notifier");
     }
 
     private List<String> welfareOf(List<String> ids) {
