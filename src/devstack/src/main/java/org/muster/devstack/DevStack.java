@@ -111,6 +111,8 @@ public final class DevStack {
         serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         serviceEnvironment.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl());
         serviceEnvironment.put("MUSTER_SELF_SERVICE_SIGNING_KEY", localSecret(data.resolve("self-service.key")));
+        // The demo crisis: each service loads its part of it at start, idempotently.
+        serviceEnvironment.put("MUSTER_DEMO_SEED", settings.environment().getOrDefault("MUSTER_DEMO_SEED", "true"));
 
         ServiceLauncher services = keep(new ServiceLauncher(settings.projectRoot(), data.resolve("logs")));
         for (ServiceLauncher.Service service : services.built()) {

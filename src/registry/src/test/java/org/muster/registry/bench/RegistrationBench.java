@@ -1,0 +1,179 @@
+package org.muster.registry.bench;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.muster.registry.Households;
+import org.muster.testing.MusterStackResource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code make bench}: self-registrations against the running registry (real PostgreSQL, Kafka
+ * and outbox relay), over HTTP from a client in the same JVM.
+ *
+ * <ul>
+ *   <li>Sustained rate: {@value #CLIENTS} clients registering a household of three as fast as
+ *       answers come, for {@value #SECONDS} s. Reference in the same run: the same clients on
+ *       {@code GET /q/health/live}, the HTTP stack with no work behind it.</li>
+ *   <li>Latency at a fixed {@value #OPEN_RATE}/s (open loop: each request is timed from when it
+ *       was due, so a slow answer cannot hide the ones queued behind it).</li>
+ * </ul>
+ * Figures go to standard output and {@code target/bench/registration.txt}; only that every
+ * answer was a 201 is asserted.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = MusterStackResource.class, initArgs = @ResourceArg(name = "schema", value = "registry"))
+class RegistrationBench {
+
+    private static final int CLIENTS = 32;
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int OPEN_RATE = Integer.getInteger("bench.rate", 500);
+
+    @TestHTTPResource("/public/registrations")
+    URI registrations;
+
+    @TestHTTPResource("/q/health/live")
+    URI live;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void registrations_per_second_and_latency() throws Exception {
+        closedLoop(this::registration, 8);                 // warm-up: JIT, connection pools
+        Run sustained = closedLoop(this::registration, SECONDS);
+        Run reference = closedLoop(() -> HttpRequest.newBuilder(live).GET().build(), 10);
+        Run fixedRate = openLoop(OPEN_RATE, SECONDS);
+
+        String report = String.join("\n",
+                "registry self-registration (household of 3), " + Runtime.getRuntime().availableProcessors() + " cores",
+                "sustained, " + CLIENTS + " clients, " + SECONDS + " s: " + sustained,
+                "reference GET /q/health/live, " + CLIENTS + " clients, 10 s: " + reference,
+                "open loop at " + OPEN_RATE + "/s, " + SECONDS + " s: " + fixedRate, "");
+        System.out.println(report);
+        Path out = Path.of("target/bench/registration.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        assertThat(sustained.failures.get()).isZero();
+        assertThat(fixedRate.failures.get()).isZero();
+    }
+
+    private HttpRequest registration() {
+        String family = "Bench" + UUID.randomUUID().toString().substring(0, 8);
+        return HttpRequest.newBuilder(registrations)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(Households.kabulFamily(family, Households.passport(),
+                        "0700 123 456")))
+                .build();
+    }
+
+    /** Each client sends the next request when the last one is answered. */
+    private Run closedLoop(Supplier<HttpRequest> requests, int seconds) throws InterruptedException {
+        Run run = new Run(seconds);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    HttpRequest request = requests.get();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        run.record(response.statusCode(), System.nanoTime() - start);
+                    } catch (Exception e) {
+                        run.failures.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        clients.shutdown();
+        clients.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return run;
+    }
+
+    /** Requests due at a fixed rate, whatever the answers do; latency counts from when each was due. */
+    private Run openLoop(int perSecond, int seconds) throws InterruptedException {
+        Run run = new Run(seconds);
+        int total = perSecond * seconds;
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        CountDownLatch answered = new CountDownLatch(total);
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            http.sendAsync(registration(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error != null) {
+                    run.failures.incrementAndGet();
+                } else {
+                    run.record(response.statusCode(), System.nanoTime() - due);
+                }
+                answered.countDown();
+            });
+        }
+        answered.await(120, TimeUnit.SECONDS);
+        return run;
+    }
+
+    /** What one phase measured. */
+    private static final class Run {
+        final int seconds;
+        final ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
+        final AtomicLong failures = new AtomicLong();
+
+        Run(int seconds) {
+            this.seconds = seconds;
+        }
+
+        void record(int status, long nanos) {
+            if (status / 100 != 2) {
+                failures.incrementAndGet();
+            }
+            micros.add(nanos / 1000);
+        }
+
+        @Override
+        public String toString() {
+            List<Long> sorted = new ArrayList<>(micros);
+            Collections.sort(sorted);
+            return String.format("%d answered (%d not 2xx), %.0f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    sorted.size(), failures.get(), sorted.size() / (double) seconds, percentile(sorted, 50),
+                    percentile(sorted, 95), percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0);
+        }
+
+        private static double percentile(List<Long> sorted, int p) {
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, index)) / 1000.0;
+        }
+    }
+}
