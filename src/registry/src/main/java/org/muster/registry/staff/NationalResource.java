@@ -22,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.muster.platform.security.Roles;
-import org.muster.registry.national.National;
 import org.muster.registry.registration.Registration;
 import org.muster.registry.registration.RegistrationService;
 
@@ -80,17 +79,25 @@ public class NationalResource {
     @Path("/{id}/welfare")
     @RolesAllowed(Roles.CONSULAR_OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public National updateWelfare(@PathParam("id") UUID id,
+    public NationalView updateWelfare(@PathParam("id") UUID id,
                                   @NotNull @Valid
                                   StaffRegistry.WelfareUpdate update) {
         return registry.updateWelfare(id, update);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public NationalView update(@PathParam("id") UUID id, @NotNull @Valid NationalUpdate update) {
+        return registry.update(id, update);
     }
 
     @POST
     @Path("/{id}/merge")
     @RolesAllowed(Roles.CONSULAR_OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public National merge(@PathParam("id") UUID id, @NotNull @Valid StaffRegistry.Merge merge) {
+    public NationalView merge(@PathParam("id") UUID id, @NotNull @Valid StaffRegistry.Merge merge) {
         return registry.merge(id, merge);
     }
 
@@ -105,7 +112,7 @@ public class NationalResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.CONSULAR_VIEWER)
-    public National read(@PathParam("id") UUID id) {
+    public NationalView read(@PathParam("id") UUID id) {
         return registry.read(id);
     }
 }

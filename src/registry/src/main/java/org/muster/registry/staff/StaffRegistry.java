@@ -9,7 +9,12 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.WelfareStatus;
+import org.muster.platform.geo.Countries;
+import org.muster.platform.geo.Languages;
+import org.muster.platform.geo.Subdivisions;
+import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
 import org.muster.registry.audit.AuditLog;
 import org.muster.registry.national.National;
@@ -22,7 +27,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** The registry as consular staff see it: search, read, counts. Every read is audited. */
@@ -82,14 +90,102 @@ public class StaffRegistry {
     }
 
     @Transactional
-    public National read(UUID id) {
+    public NationalView read(UUID id) {
+        National national = find(id);
+        audit.record(actor(), AuditLog.Action.READ, id, null);
+        return NationalView.of(national);
+    }
+
+    /**
+     * An officer corrects a person's record. Refused with 409 if it changed since they read it.
+     * The audit says which fields changed, not their values: the record holds those.
+     */
+    @Transactional
+    public NationalView update(UUID id, NationalUpdate update) {
+        National national = find(id);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!Countries.isValid(update.nationality())) {
+            errors.add(new Problem.FieldError("nationality", "/nationality", "is not an ISO 3166-1 country"));
+        }
+        if (!Languages.isWellFormed(update.preferredLanguage())) {
+            errors.add(new Problem.FieldError("preferredLanguage", "/preferredLanguage", "is not a BCP 47 language tag"));
+        }
+        if (update.dateOfBirth().isBefore(LocalDate.now(java.time.Clock.systemUTC()).minusYears(130))) {
+            errors.add(new Problem.FieldError("dateOfBirth", "/dateOfBirth", "is more than 130 years ago"));
+        }
+        var location = update.location();
+        if (!SUBDIVISIONS.exists(location.region())) {
+            errors.add(new Problem.FieldError("location.region", "/location/region", "is not a known ISO 3166-2 region"));
+        } else if (!SUBDIVISIONS.belongsTo(location.region(), location.country())) {
+            errors.add(new Problem.FieldError("location.region", "/location/region",
+                    "is not a region of " + location.country()));
+        }
+        EvacuationStatus evacuation = update.evacuationStatus();
+        if (evacuation != null && evacuation != national.evacuationStatus && !OFFICER_EVACUATION.contains(evacuation)) {
+            errors.add(new Problem.FieldError("evacuationStatus", "/evacuationStatus",
+                    "can be set to NOT_REQUESTED, REQUESTED or DECLINED; the rest follows the manifests"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (national.version != update.version()) {
+            throw new OptimisticLockException("stale version " + update.version());
+        }
+        List<String> changed = new ArrayList<>();
+        national.givenNames = set(changed, "givenNames", national.givenNames, update.givenNames().strip());
+        national.familyName = set(changed, "familyName", national.familyName, update.familyName().strip());
+        national.dateOfBirth = set(changed, "dateOfBirth", national.dateOfBirth, update.dateOfBirth());
+        national.nationality = set(changed, "nationality", national.nationality, update.nationality());
+        national.preferredLanguage = set(changed, "preferredLanguage", national.preferredLanguage,
+                update.preferredLanguage());
+        String region = set(changed, "location", national.locationRegion, location.region());
+        String city = set(changed, "location", national.locationCity, location.city());
+        if (!Objects.equals(national.latitude, location.latitude()) || !Objects.equals(national.longitude, location.longitude())
+                || !Objects.equals(national.locationCountry, location.country())) {
+            changed.add("location");
+        }
+        if (changed.contains("location")) {
+            national.locationCountry = location.country();
+            national.locationRegion = region;
+            national.locationCity = city;
+            national.latitude = location.latitude();
+            national.longitude = location.longitude();
+            national.locationReportedAt = Instant.now();
+        }
+        List<String> vulnerabilities = update.vulnerabilities().stream().map(Enum::name).distinct().toList();
+        if (!vulnerabilities.equals(national.vulnerabilities)) {
+            national.vulnerabilities = new ArrayList<>(vulnerabilities);
+            changed.add("vulnerabilities");
+        }
+        national.vulnerabilityNotes = set(changed, "vulnerabilityNotes", national.vulnerabilityNotes,
+                update.vulnerabilityNotes());
+        if (evacuation != null) {
+            national.evacuationStatus = set(changed, "evacuationStatus", national.evacuationStatus, evacuation);
+        }
+        if (!changed.isEmpty()) {
+            national.updatedAt = Instant.now();
+            snapshots.publish(national);
+            audit.record(actor(), AuditLog.Action.UPDATED, id, String.join(",", new java.util.LinkedHashSet<>(changed)));
+        }
+        return NationalView.of(national);
+    }
+
+    private static final Subdivisions SUBDIVISIONS = Subdivisions.bundled();
+    private static final Set<EvacuationStatus> OFFICER_EVACUATION =
+            EnumSet.of(EvacuationStatus.NOT_REQUESTED, EvacuationStatus.REQUESTED, EvacuationStatus.DECLINED);
+
+    private static <T> T set(List<String> changed, String field, T before, T after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+        return after;
+    }
+
+    private static National find(UUID id) {
         National national = National.findById(id);
         if (national == null) {
             throw ProblemException.notFound("No national has this id.");
         }
-        national.contactPoints.size();
-        national.documents.size();
-        audit.record(actor(), AuditLog.Action.READ, id, null);
         return national;
     }
 
@@ -104,11 +200,8 @@ public class StaffRegistry {
      * if the record changed since the officer read it.
      */
     @Transactional
-    public National updateWelfare(UUID id, WelfareUpdate update) {
-        National national = National.findById(id);
-        if (national == null) {
-            throw ProblemException.notFound("No national has this id.");
-        }
+    public NationalView updateWelfare(UUID id, WelfareUpdate update) {
+        National national = find(id);
         if (national.version != update.version()) {
             throw new OptimisticLockException("stale version " + update.version());
         }
@@ -116,9 +209,7 @@ public class StaffRegistry {
         national.updatedAt = Instant.now();
         snapshots.publish(national);
         audit.record(actor(), AuditLog.Action.WELFARE_REPORTED, id, update.status().name());
-        national.contactPoints.size();
-        national.documents.size();
-        return national;
+        return NationalView.of(national);
     }
 
     public String currentActor() {
@@ -135,7 +226,7 @@ public class StaffRegistry {
      * services). Refused with 409 if the kept record changed since the officer read it.
      */
     @Transactional
-    public National merge(UUID keptId, Merge merge) {
+    public NationalView merge(UUID keptId, Merge merge) {
         if (keptId.equals(merge.duplicateId())) {
             throw ProblemException.invalid("duplicateId", "/duplicateId", "is the record being kept");
         }
@@ -167,7 +258,7 @@ public class StaffRegistry {
         kept.updatedAt = Instant.now();
         snapshots.publish(kept);
         audit.record(actor(), AuditLog.Action.MERGED, kept.id, "merged " + merge.duplicateId());
-        return kept;
+        return NationalView.of(kept);
     }
 
     /** Erases a person (see {@link Erasure}). */
