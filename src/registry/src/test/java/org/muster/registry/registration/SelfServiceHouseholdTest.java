@@ -133,13 +133,20 @@ class SelfServiceHouseholdTest {
     }
 
     @Test
-    void without_a_token_none_of_these_changes_is_accepted() {
+    void without_a_valid_token_no_self_service_change_is_accepted() {
         given().contentType(ContentType.JSON).body("{\"contacts\": [{\"channel\": \"EMAIL\", \"address\": \"a@b.org\"}]}")
                 .put("/public/self/contacts").then().statusCode(401);
         given().contentType(ContentType.JSON)
                 .body("{\"givenNames\": \"A\", \"familyName\": \"B\", \"dateOfBirth\": \"2000-01-01\", \"nationality\": \"GB\"}")
                 .post("/public/self/household").then().statusCode(401);
         given().delete("/public/self/household/" + UUID.randomUUID()).then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"country\": \"AF\", \"region\": \"AF-BAL\"}")
+                .put("/public/self/location").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"status\": \"SAFE\"}")
+                .post("/public/self/welfare").then().statusCode(401);
+        given().post("/public/self/evacuation-request").then().statusCode(401);
+        given().post("/public/self/withdrawal").then().statusCode(401);
+        given().header(TOKEN, "not-a-token").post("/public/self/withdrawal").then().statusCode(401);
     }
 
     private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> register() {
