@@ -93,8 +93,15 @@ public final class DevStack {
             serviceEnvironment.put("MUSTER_TWILIO_BASE_URL", twilio.baseUrl().toString());
             serviceEnvironment.put("MUSTER_TWILIO_ACCOUNT_SID", twilio.config().accountSid());
             serviceEnvironment.put("MUSTER_TWILIO_AUTH_TOKEN", twilio.config().authToken());
+            serviceEnvironment.put("MUSTER_TWILIO_FROM_NUMBER", twilio.config().serviceSenderNumber());
         } else {
+            // Real Twilio: the operator's account, from their environment, never from the repo.
             where.put("Twilio (real)", "account " + twilioSid);
+            serviceEnvironment.put("MUSTER_TWILIO_ACCOUNT_SID", twilioSid);
+            copy(settings.environment(), "TWILIO_AUTH_TOKEN", "MUSTER_TWILIO_AUTH_TOKEN", serviceEnvironment);
+            copy(settings.environment(), "TWILIO_FROM_NUMBER", "MUSTER_TWILIO_FROM_NUMBER", serviceEnvironment);
+            copy(settings.environment(), "TWILIO_MESSAGING_SERVICE_SID", "MUSTER_TWILIO_MESSAGING_SERVICE_SID",
+                    serviceEnvironment);
         }
 
         step("Keycloak (30-60 s on 2 cores)");
@@ -174,6 +181,13 @@ public final class DevStack {
             Files.deleteIfExists(settings.dataDir().resolve("devstack.pid"));
         } catch (IOException ignored) {
             // make stop checks whether the process is alive anyway.
+        }
+    }
+
+    private static void copy(Map<String, String> from, String name, String as, Map<String, String> to) {
+        String value = from.get(name);
+        if (value != null && !value.isBlank()) {
+            to.put(as, value);
         }
     }
 }

@@ -27,7 +27,7 @@ import java.util.Objects;
  * settings are not applied: the project only uses the 2010-04-01 API on {@code api.twilio.com}.
  *
  * <p>Connect and read timeouts are always set: a hung Twilio must not hang an evacuation alert run. Nothing is
- * retried behind the caller's back: a 429 comes back at once as an {@code ApiException}.
+ * retried behind the caller's back: a 429 or a 5xx comes back at once as an {@code ApiException}.
  */
 public class BaseUrlHttpClient extends NetworkHttpClient implements AutoCloseable {
 
@@ -54,6 +54,15 @@ public class BaseUrlHttpClient extends NetworkHttpClient implements AutoCloseabl
     @Override
     public Response makeRequest(Request request) {
         return super.makeRequest(redirect(request));
+    }
+
+    /**
+     * One request, one attempt: the SDK's default resends any request, POSTs included, up to three
+     * times on a 5xx, which could send an alert twice. The caller decides what to retry.
+     */
+    @Override
+    public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+        return makeRequest(request);
     }
 
     /** The request as it will be sent: same everything, but addressed to the base URL. */

@@ -176,6 +176,27 @@ class BaseUrlHttpClientTest {
     }
 
     @Test
+    void a_500_is_requested_once_so_an_alert_is_never_sent_twice_behind_the_callers_back() {
+        server.createContext("/broken/", exchange -> {
+            received.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), null,
+                    Map.of(), null));
+            byte[] body = """
+                    {"code": 20500, "message": "Internal Server Error",
+                     "more_info": "https://www.twilio.com/docs/errors/20500", "status": 500}"""
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        TwilioAccount account = new TwilioAccount(URI.create(serverUrl + "/broken"), ACCOUNT_SID, AUTH_TOKEN, null, null);
+
+        assertThatThrownBy(() -> Message.creator(new PhoneNumber("+93700000001"), new PhoneNumber("+15005550006"),
+                "Leave now").create(TwilioClients.create(account)))
+                .isInstanceOf(ApiException.class);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
     void the_auth_token_stays_out_of_the_account_description() {
         TwilioAccount account = TwilioAccount.production(ACCOUNT_SID, AUTH_TOKEN, "MG0000", null);
 

@@ -74,6 +74,7 @@ final class Messaging {
         if (from != null) {
             checkSender(from, to);
         }
+        ApiFault.check(store, handset);
         if (body.length() > MAX_BODY_LENGTH) {
             throw badRequest(21617, "The concatenated message body exceeds the 1600 character limit.");
         }

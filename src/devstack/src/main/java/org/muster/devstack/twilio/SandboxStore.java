@@ -1,6 +1,7 @@
 package org.muster.devstack.twilio;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ final class SandboxStore {
     private final Map<String, SandboxMessage> messages = new LinkedHashMap<>();
     private final Map<String, SandboxCall> calls = new LinkedHashMap<>();
     private final Set<String> unsubscribed = new HashSet<>();
+    private final Map<String, Integer> requestsPerNumber = new HashMap<>();
     private final Set<String> initiallyUnsubscribed;
 
     SandboxStore(Set<String> initiallyUnsubscribed) {
@@ -73,6 +75,11 @@ final class SandboxStore {
         return calls.values().stream().filter(call -> call.to().equals(handset)).toList();
     }
 
+    /** Counts one more API request to {@code handset} and returns the count, 1 for the first. */
+    synchronized int countRequest(String handset) {
+        return requestsPerNumber.merge(handset, 1, Integer::sum);
+    }
+
     synchronized boolean isUnsubscribed(String handset) {
         return unsubscribed.contains(handset);
     }
@@ -92,6 +99,7 @@ final class SandboxStore {
     /** Forgets all traffic and opt-outs, keeping the configured opt-outs. */
     synchronized void clear() {
         messages.clear();
+        requestsPerNumber.clear();
         calls.clear();
         unsubscribed.clear();
         unsubscribed.addAll(initiallyUnsubscribed);

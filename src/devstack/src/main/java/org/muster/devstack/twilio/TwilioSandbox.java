@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         <tr><td>anything else</td><td>delivered</td><td>completed</td></tr>
  *       </table>
  *       (see {@link DeliveryOutcome}).</li>
+ *   <li>Transient API faults by number: 0429 answers 429 / 20429 twice, 0500 answers 500 twice, 0599 always
+ *       (see {@link ApiFault}).</li>
  *   <li>Inbound SMS from a phone ({@link #injectInboundSms}, {@code POST /sandbox/inbound}) posted signed to
  *       {@link Config#inboundWebhookUrl()}; STOP opts the number out, START back in.</li>
  *   <li>What each phone got: {@code GET /sandbox} (HTML), {@code /sandbox/messages}, {@code /sandbox/phones/{number}}

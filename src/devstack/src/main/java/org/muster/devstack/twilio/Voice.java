@@ -59,6 +59,7 @@ final class Voice {
         if (twiml == null && url == null && Forms.first(form, "ApplicationSid") == null) {
             throw badRequest(21205, "A 'Url', 'Twiml' or 'ApplicationSid' parameter is required.");
         }
+        ApiFault.check(store, to);
         URI twimlUrl = url == null ? null : Messaging.callbackUrl(url);
         URI statusCallback = Messaging.callbackUrl(Forms.first(form, "StatusCallback"));
 

@@ -1,4 +1,4 @@
-package org.muster.registry.registration;
+package org.muster.platform.ratelimit;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.PostConstruct;
@@ -9,7 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.Problems;
-import org.muster.platform.ratelimit.RequestRateLimiter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Limits the public endpoints per client address: anyone can call them, and a script must not
- * be able to flood the registry. Behind a proxy, set quarkus.http.proxy.proxy-address-forwarding
+ * be able to flood a service. Every service that has /public/ endpoints gets this filter from
+ * platform; each sets its own limit. Behind a proxy, set quarkus.http.proxy.proxy-address-forwarding
  * so that the address is the client's, not the proxy's.
  */
 @ApplicationScoped

@@ -1,0 +1,324 @@
+package org.muster.alerts.campaign;
+
+import io.quarkus.qute.Engine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.muster.alerts.advisory.Advisories;
+import org.muster.alerts.advisory.AdvisoryRequest;
+import org.muster.alerts.advisory.AdvisoryView;
+import org.muster.contracts.common.AdvisoryLevel;
+import org.muster.contracts.common.Channel;
+import org.muster.contracts.common.DeliveryPriority;
+import org.muster.contracts.registry.NationalSnapshot;
+import org.muster.platform.geo.Languages;
+import org.muster.platform.geo.Subdivisions;
+import org.muster.platform.problem.Problem;
+import org.muster.platform.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Builds, previews, launches (with the two-officer rule), pauses, resumes and cancels campaigns. */
+@ApplicationScoped
+public class Campaigns {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Engine engine;
+
+    @Inject
+    Advisories advisories;
+
+    @Inject
+    FanOut fanOut;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** A launch to more people than this needs a second officer, for the priorities below. */
+    @ConfigProperty(name = "muster.alerts.approval.threshold", defaultValue = "100")
+    int approvalThreshold;
+
+    @ConfigProperty(name = "muster.alerts.approval.priorities", defaultValue = "LEAVE_NOW")
+    Set<DeliveryPriority> approvalPriorities;
+
+    /** Messages per second the providers accept, across channels: for the preview's time estimate. */
+    @ConfigProperty(name = "muster.alerts.provider-rate-per-second", defaultValue = "100")
+    int providerRate;
+
+    /** How long messages of a campaign without an end (no validUntil, no advisory expiry) stay worth sending. */
+    @ConfigProperty(name = "muster.alerts.default-validity", defaultValue = "PT24H")
+    java.time.Duration defaultValidity;
+
+    @Transactional
+    public Campaign create(CampaignRequest r, String officer) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        AdvisoryView advisory = null;
+        if (r.advisoryId() != null) {
+            try {
+                advisory = advisories.get(r.advisoryId());
+            } catch (ProblemException e) {
+                errors.add(new Problem.FieldError("advisoryId", "/advisoryId", "no advisory " + r.advisoryId()));
+            }
+        }
+        for (int i = 0; i < r.audience().regions().size(); i++) {
+            if (!Subdivisions.bundled().exists(r.audience().regions().get(i))) {
+                errors.add(new Problem.FieldError("audience.regions[" + i + "]", "/audience/regions/" + i,
+                        "'" + r.audience().regions().get(i) + "' is not an ISO 3166-2 subdivision code"));
+            }
+        }
+        if (new LinkedHashSet<>(r.channels()).size() != r.channels().size()) {
+            errors.add(new Problem.FieldError("channels", "/channels", "a channel is listed twice"));
+        }
+        Map<String, CampaignRequest.Template> templates = new LinkedHashMap<>();
+        if (r.templates() != null) {
+            r.templates().forEach((tag, t) -> {
+                String language = Languages.normalise(tag).orElse(null);
+                String problem = Templates.problem(engine, t.body());
+                if (language == null) {
+                    errors.add(new Problem.FieldError("templates[" + tag + "]", "/templates/" + tag, "'" + tag + "' is not a BCP 47 language tag"));
+                } else if (problem != null) {
+                    errors.add(new Problem.FieldError("templates[" + tag + "].body", "/templates/" + tag + "/body", problem));
+                } else {
+                    templates.put(language, t);
+                }
+            });
+        }
+        if (templates.isEmpty() && advisory != null && errors.isEmpty()) {
+            advisory.texts().forEach((language, text) -> templates.put(language, fromAdvisory(text)));
+        }
+        if (templates.isEmpty() && errors.isEmpty()) {
+            errors.add(new Problem.FieldError("templates", "/templates", "give a template per language, or an advisoryId to take its texts"));
+        }
+        String defaultLanguage = r.defaultLanguage() != null ? r.defaultLanguage()
+                : templates.containsKey("en") ? "en" : templates.keySet().stream().findFirst().orElse(null);
+        if (defaultLanguage != null && !templates.isEmpty() && !templates.containsKey(defaultLanguage)) {
+            errors.add(new Problem.FieldError("defaultLanguage", "/defaultLanguage", "has no template"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Campaign c = new Campaign();
+        c.id = UUID.randomUUID();
+        c.advisoryId = r.advisoryId();
+        c.name = r.name();
+        c.state = Campaign.State.DRAFT;
+        c.audience = r.audience();
+        c.channels = new ArrayList<>(r.channels().stream().map(Channel::name).toList());
+        c.channelMode = r.channelMode();
+        c.templates = templates;
+        c.defaultLanguage = defaultLanguage;
+        c.assemblyPoint = r.assemblyPoint();
+        c.replyInstructions = r.replyInstructions();
+        c.priority = r.priority() != null ? r.priority() : advisory == null ? DeliveryPriority.ROUTINE : priorityOf(advisory.level());
+        c.validUntil = r.validUntil() != null ? r.validUntil() : advisory == null ? null : advisory.expiresAt();
+        c.createdBy = officer;
+        c.createdAt = Instant.now();
+        c.persist();
+        return c;
+    }
+
+    public Campaign get(UUID id) {
+        Campaign c = Campaign.findById(id);
+        if (c == null) {
+            throw ProblemException.notFound("No campaign " + id);
+        }
+        return c;
+    }
+
+    @Transactional
+    public Preview preview(UUID id) {
+        Campaign c = get(id);
+        Templates templates = new Templates(engine, c);
+        List<Channel> plan = c.channelPlan();
+        Map<String, int[]> regionPeople = new TreeMap<>();
+        Map<String, Map<String, Integer>> regionChannels = new TreeMap<>();
+        Map<String, Integer> perChannel = new LinkedHashMap<>();
+        plan.forEach(ch -> perChannel.put(ch.name(), 0));
+        Map<String, String> sampleByLanguage = new LinkedHashMap<>();
+        List<String> unreachableSample = new ArrayList<>();
+        int people = 0;
+        int unreachable = 0;
+        int messages = 0;
+        for (Object[] m : AudienceQuery.members(entityManager, c.audience)) {
+            people++;
+            String region = m[1] == null ? "unknown" : (String) m[1];
+            regionPeople.computeIfAbsent(region, k -> new int[1])[0]++;
+            List<NationalSnapshot.ContactPoint> contacts = Contacts.parse((String) m[3]);
+            int reachable = 0;
+            for (Channel ch : plan) {
+                if (Contacts.addressOn(contacts, ch).isPresent()) {
+                    reachable++;
+                    perChannel.merge(ch.name(), 1, Integer::sum);
+                    regionChannels.computeIfAbsent(region, k -> new TreeMap<>()).merge(ch.name(), 1, Integer::sum);
+                }
+            }
+            if (reachable == 0) {
+                unreachable++;
+                if (unreachableSample.size() < 50) {
+                    unreachableSample.add(m[0] + " " + m[4]);
+                }
+            }
+            messages += c.channelMode == Campaign.ChannelMode.ALL ? reachable : Math.min(reachable, 1);
+            String language = templates.languageFor((String) m[2]);
+            sampleByLanguage.computeIfAbsent(language, l -> templates.render(l, (String) m[4], (String) m[1]));
+        }
+        for (String language : c.templates.keySet()) {
+            sampleByLanguage.computeIfAbsent(language, l -> templates.render(l, "Firstname Lastname", null));
+        }
+        Map<String, Preview.RegionFigures> perRegion = new LinkedHashMap<>();
+        regionPeople.forEach((region, count) -> perRegion.put(region,
+                new Preview.RegionFigures(count[0], regionChannels.getOrDefault(region, Map.of()))));
+        Map<String, Preview.SmsFigures> sms = new LinkedHashMap<>();
+        sampleByLanguage.forEach((language, text) -> {
+            SmsSegments.Result r = SmsSegments.of(text);
+            sms.put(language, new Preview.SmsFigures(r.encoding(), r.units(), r.segments(), text));
+        });
+        long seconds = (messages + providerRate - 1) / Math.max(1, providerRate);
+        return new Preview(people, perRegion, perChannel, unreachable, unreachableSample, messages, sms, seconds,
+                approvalRequired(c, people));
+    }
+
+    @Transactional
+    public Campaign launch(UUID id, String officer) {
+        Campaign c = locked(id);
+        requireState(c, Campaign.State.DRAFT);
+        long people = ((Number) AudienceQuery.bind(entityManager.createNativeQuery(
+                "SELECT count(*) FROM audience_member m WHERE " + AudienceQuery.where(c.audience)), c.audience)
+                .getSingleResult()).longValue();
+        c.launchedBy = officer;
+        if (approvalRequired(c, people)) {
+            c.state = Campaign.State.AWAITING_APPROVAL;
+            return c;
+        }
+        return start(c);
+    }
+
+    /** The second officer's approval: someone other than the one who built or launched it. */
+    @Transactional
+    public Campaign approve(UUID id, String officer) {
+        Campaign c = locked(id);
+        requireState(c, Campaign.State.AWAITING_APPROVAL);
+        if (officer.equals(c.createdBy) || officer.equals(c.launchedBy)) {
+            throw new ProblemException(Problem.of("second-officer-required", "A second officer must approve", 403,
+                    "Campaign " + id + " goes to more than " + approvalThreshold
+                            + " people: an officer other than the one who built or launched it must approve it"));
+        }
+        c.approvedBy = officer;
+        return start(c);
+    }
+
+    @Transactional
+    public Campaign pause(UUID id) {
+        Campaign c = locked(id);
+        requireState(c, Campaign.State.RUNNING);
+        c.state = Campaign.State.PAUSED;
+        return c;
+    }
+
+    @Transactional
+    public Campaign resume(UUID id) {
+        Campaign c = locked(id);
+        requireState(c, Campaign.State.PAUSED);
+        c.state = Campaign.State.RUNNING;
+        wakeFanOutAfterCommit();
+        return c;
+    }
+
+    @Transactional
+    public Campaign cancel(UUID id) {
+        Campaign c = locked(id);
+        if (c.state == Campaign.State.COMPLETED || c.state == Campaign.State.CANCELLED) {
+            throw stateConflict(c);
+        }
+        c.state = Campaign.State.CANCELLED;
+        return c;
+    }
+
+    boolean approvalRequired(Campaign c, long people) {
+        return approvalPriorities.contains(c.priority) && people > approvalThreshold && c.approvedBy == null;
+    }
+
+    /** Resolves the audience into campaign_recipient rows in the launch's transaction: the fan-out works from them. */
+    private Campaign start(Campaign c) {
+        int recipients = AudienceQuery.bind(entityManager.createNativeQuery(
+                "INSERT INTO campaign_recipient (campaign_id, national_id, household_id, region, language, display_name, contacts) "
+                        + "SELECT CAST(?6 AS uuid), m.national_id, m.household_id, m.region, m.preferred_language, m.display_name, m.contacts "
+                        + "FROM audience_member m WHERE " + AudienceQuery.where(c.audience)), c.audience)
+                .setParameter(6, c.id.toString())
+                .executeUpdate();
+        c.recipients = recipients;
+        c.state = Campaign.State.RUNNING;
+        c.launchedAt = Instant.now();
+        if (c.validUntil == null) {
+            c.validUntil = c.launchedAt.plus(defaultValidity);
+        }
+        wakeFanOutAfterCommit();
+        return c;
+    }
+
+    private void wakeFanOutAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    fanOut.wake();
+                }
+            }
+        });
+    }
+
+    private Campaign locked(UUID id) {
+        Campaign c = Campaign.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw ProblemException.notFound("No campaign " + id);
+        }
+        return c;
+    }
+
+    private static void requireState(Campaign c, Campaign.State expected) {
+        if (c.state != expected) {
+            throw stateConflict(c);
+        }
+    }
+
+    private static ProblemException stateConflict(Campaign c) {
+        return ProblemException.conflict("campaign-state", "Not possible in this state",
+                "Campaign " + c.id + " is " + c.state);
+    }
+
+    static DeliveryPriority priorityOf(AdvisoryLevel level) {
+        return switch (level) {
+            case LEAVE_NOW -> DeliveryPriority.LEAVE_NOW;
+            case AVOID_ALL_TRAVEL -> DeliveryPriority.URGENT;
+            default -> DeliveryPriority.ROUTINE;
+        };
+    }
+
+    /** The advisory's text as a template: Qute leaves {| |} as written, so braces in it are harmless. */
+    private static CampaignRequest.Template fromAdvisory(AdvisoryRequest.Text text) {
+        String advice = text.instruction() != null ? text.instruction() : text.body();
+        return new CampaignRequest.Template(text.headline(), "{|" + text.headline() + ". " + advice + "|}"
+                + "{#if assemblyPoint} {assemblyPoint}{/if}{#if replyInstructions} {replyInstructions}{/if}");
+    }
+}

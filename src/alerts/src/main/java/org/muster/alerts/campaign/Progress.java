@@ -1,0 +1,25 @@
+package org.muster.alerts.campaign;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How a campaign is going, per channel and region.
+ *
+ * @param rows one per channel and region
+ * @param unreached people no channel reached (no delivered or read message, and nothing still pending)
+ */
+public record Progress(UUID campaignId, Campaign.State state, Integer recipients, int requestedRecipients,
+                       List<Row> rows, int repliedSafe, int repliedHelp, List<Unreached> unreached) {
+
+    /**
+     * @param sent handed to the provider, whatever came after
+     * @param failed failed, undelivered, expired or cancelled
+     */
+    public record Row(String channel, String region, int requested, int sent, int delivered, int failed,
+                      int repliedSafe, int repliedHelp) {
+    }
+
+    public record Unreached(UUID nationalId, String name, String region, String language) {
+    }
+}

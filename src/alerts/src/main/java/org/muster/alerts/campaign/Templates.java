@@ -1,0 +1,60 @@
+package org.muster.alerts.campaign;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import org.muster.platform.geo.Subdivision;
+import org.muster.platform.geo.Subdivisions;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A campaign's templates, parsed once, rendered per recipient with Qute. The data a template
+ * may use: {name}, {region} (ISO 3166-2), {regionName}, {assemblyPoint}, {replyInstructions}.
+ */
+final class Templates {
+
+    private final Map<String, Template> bodies = new HashMap<>();
+    private final Map<String, CampaignRequest.Template> sources;
+    private final String defaultLanguage;
+    private final String assemblyPoint;
+    private final String replyInstructions;
+
+    Templates(Engine engine, Campaign campaign) {
+        this.sources = campaign.templates;
+        this.defaultLanguage = campaign.defaultLanguage;
+        this.assemblyPoint = campaign.assemblyPoint;
+        this.replyInstructions = campaign.replyInstructions;
+        campaign.templates.forEach((language, t) -> bodies.put(language, engine.parse(t.body())));
+    }
+
+    /** Parses a template, or names the Qute error. */
+    static String problem(Engine engine, String template) {
+        try {
+            engine.parse(template);
+            return null;
+        } catch (TemplateException e) {
+            return "not a valid Qute template: " + e.getMessage();
+        }
+    }
+
+    /** The language a person gets: theirs when the campaign has it, otherwise the campaign's default. */
+    String languageFor(String preferred) {
+        return bodies.containsKey(preferred) ? preferred : defaultLanguage;
+    }
+
+    String subject(String language) {
+        return sources.get(language).subject();
+    }
+
+    String render(String language, String name, String region) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("name", name);
+        data.put("region", region == null ? "" : region);
+        data.put("regionName", region == null ? "" : Subdivisions.bundled().find(region).map(Subdivision::name).orElse(region));
+        data.put("assemblyPoint", assemblyPoint == null ? "" : assemblyPoint);
+        data.put("replyInstructions", replyInstructions == null ? "" : replyInstructions);
+        return bodies.get(language).render(data).strip();
+    }
+}

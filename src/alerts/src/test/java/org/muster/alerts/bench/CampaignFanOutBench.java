@@ -1,0 +1,191 @@
+package org.muster.alerts.bench;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.muster.contracts.Topics;
+import org.muster.testing.MusterStackResource;
+import org.muster.testing.TestStack;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code make bench}: a campaign to {@value #RECIPIENTS} recipients on one channel, from the launch
+ * request to the last delivery request on Kafka (the broker's timestamp of the last record), through
+ * the real path: recipients resolved from the projection, batches rendered with Qute into the
+ * outbox, the outbox relay publishing. Reference in the same run: a raw Kafka producer (acks=all,
+ * idempotent, as the relay's) sending the same number of records of the same key, header and
+ * value sizes. Figures go to standard output and {@code target/bench/campaign-fan-out.txt}; only
+ * that every recipient got exactly one request is asserted.
+ */
+@QuarkusTest
+@TestProfile(BenchProfile.class)
+@QuarkusTestResource(value = MusterStackResource.class, initArgs = @ResourceArg(name = "schema", value = "alerts"))
+class CampaignFanOutBench {
+
+    private static final int RECIPIENTS = Integer.getInteger("bench.recipients", 100_000);
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    @TestSecurity(user = "officer-bench", roles = {"consular-officer", "consular-viewer"})
+    void campaign_to_100000_recipients() throws Exception {
+        seedAudience();
+        String campaign = given().contentType(ContentType.JSON).body(Map.of(
+                        "name", "Bench: leave Parwan",
+                        "audience", Map.of("regions", List.of("AF-PAR")),
+                        "channels", List.of("SMS"),
+                        "channelMode", "ALL",
+                        "priority", "ROUTINE",
+                        "assemblyPoint", "Abbey Gate, Hamid Karzai International Airport",
+                        "replyInstructions", "Reply SAFE or HELP.",
+                        "templates", Map.of("en", Map.of("body",
+                                "{name}: leave {regionName} now by any available means. Go to {assemblyPoint}. {replyInstructions}"))))
+                .post("/campaigns").then().statusCode(201).extract().path("id");
+
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            long launched = System.currentTimeMillis();
+            given().post("/campaigns/" + campaign + "/launch").then().statusCode(200);
+            // The topic may not exist before the first request: read it from the start once it does,
+            // keeping only this campaign's records.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !consumer.partitionsFor(Topics.DELIVERY_REQUESTS).isEmpty());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DELIVERY_REQUESTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            int seen = 0;
+            long lastTimestamp = 0;
+            long valueBytes = 0;
+            long keyBytes = 0;
+            List<Header> sampleHeaders = null;
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis();
+            while (seen < RECIPIENTS && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() == null || !r.value().contains(campaign)) {
+                        continue;
+                    }
+                    seen++;
+                    keys.add(r.key());
+                    lastTimestamp = Math.max(lastTimestamp, r.timestamp());
+                    valueBytes += r.value().getBytes(StandardCharsets.UTF_8).length;
+                    keyBytes += r.key().length();
+                    if (sampleHeaders == null) {
+                        sampleHeaders = List.of(r.headers().toArray());
+                    }
+                }
+            }
+            assertThat(seen).isEqualTo(RECIPIENTS);
+            assertThat(keys).hasSize(RECIPIENTS);
+            double campaignSeconds = (lastTimestamp - launched) / 1000.0;
+            int valueSize = (int) (valueBytes / seen);
+            int keySize = (int) (keyBytes / seen);
+
+            java.time.Instant fannedOut = QuarkusTransaction.requiringNew().call(() -> (java.time.Instant) em.createNativeQuery(
+                    "SELECT fanned_out_at FROM campaign WHERE id = ?1").setParameter(1, UUID.fromString(campaign)).getSingleResult());
+            double fanOutSeconds = fannedOut == null ? Double.NaN : (fannedOut.toEpochMilli() - launched) / 1000.0;
+            double rawSeconds = rawProducer(valueSize, keySize, sampleHeaders);
+            double campaignRate = RECIPIENTS / campaignSeconds;
+            double rawRate = RECIPIENTS / rawSeconds;
+            String report = String.format("""
+                            campaign fan-out bench (%d recipients, 1 channel, batch 1000)
+                              launch -> last delivery request on Kafka: %.1f s (%.0f requests/s)
+                              of which launch -> every request in the outbox (fan-out done): %.1f s
+                              raw Kafka producer, same count and sizes (key %d B, value %d B, %d headers): %.1f s (%.0f records/s)
+                              ratio (campaign throughput / raw producer throughput): %.2f
+                            """, RECIPIENTS, campaignSeconds, campaignRate, fanOutSeconds, keySize, valueSize, sampleHeaders.size(),
+                    rawSeconds, rawRate, campaignRate / rawRate);
+            System.out.println(report);
+            Path out = Path.of("target/bench/campaign-fan-out.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+        }
+    }
+
+    private void seedAudience() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO audience_member (national_id, household_id, nationality, preferred_language, country, region,
+                            vulnerabilities, welfare_status, evacuation_status, display_name, contacts, version, projected_at)
+                        SELECT gen_random_uuid(), gen_random_uuid(), 'FR', 'en', 'AF', 'AF-PAR', '{}', 'UNKNOWN', 'NOT_REQUESTED',
+                            'Bench Person ' || i,
+                            jsonb_build_array(jsonb_build_object('channel', 'SMS', 'address', '+9370' || lpad(i::text, 7, '0'),
+                                'verified', true, 'optedOut', false, 'preference', 1)),
+                            1, now()
+                        FROM generate_series(1, ?1) AS i""").setParameter(1, RECIPIENTS).executeUpdate());
+    }
+
+    /** Seconds for a raw producer to have every record acknowledged. */
+    private static double rawProducer(int valueSize, int keySize, List<Header> headers) throws Exception {
+        String topic = "alerts.bench.raw." + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestStack.kafka().bootstrapServers()))) {
+            int partitions;
+            try (KafkaConsumer<String, String> c = consumer()) {
+                partitions = c.partitionsFor(Topics.DELIVERY_REQUESTS).size();
+            }
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        String value = "v".repeat(valueSize);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < RECIPIENTS; i++) {
+            String key = UUID.randomUUID().toString();
+            keys.add(key.length() >= keySize ? key.substring(0, keySize) : key);
+        }
+        CountDownLatch acked = new CountDownLatch(RECIPIENTS);
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (String key : keys) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+                headers.forEach(h -> record.headers().add(h.key(), h.value()));
+                producer.send(record, (metadata, e) -> acked.countDown());
+            }
+            acked.await(5, TimeUnit.MINUTES);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+}

@@ -1,0 +1,74 @@
+package org.muster.evacuation.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who changed which flight or manifest entry, when, and how. Written in the transaction of the
+ * change, so there is no change without its entry.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    /** What an entry records. */
+    public enum Action {
+        FLIGHT_SCHEDULED, FLIGHT_CHANGED, FLIGHT_STATUS, ASSEMBLY_SET,
+        ALLOCATED, ADDED, MOVED, OFFLOADED, CANCELLED, DOCUMENT_RECORDED, CONFIRMED, CHECKED_IN, BOARDED, NO_SHOW,
+        ERASED, EXPORTED
+    }
+
+    /** One audit entry as staff read it. */
+    public record Entry(long id, UUID flightId, UUID entryId, UUID nationalId, String actor, String action,
+                        Instant at, String detail) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, Action action, UUID flightId, UUID entryId, UUID nationalId, String detail) {
+        entityManager.createNativeQuery("INSERT INTO audit_entry (flight_id, entry_id, national_id, actor, action, at, "
+                        + "detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, flightId)
+                .setParameter(2, entryId)
+                .setParameter(3, nationalId)
+                .setParameter(4, actor)
+                .setParameter(5, action.name())
+                .setParameter(6, Instant.now())
+                .setParameter(7, detail)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Entry> ofFlight(UUID flightId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, flight_id, entry_id, national_id, actor, action, "
+                        + "at, detail FROM audit_entry WHERE flight_id = ?1 ORDER BY id")
+                .setParameter(1, flightId).getResultList();
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (UUID) r[3],
+                (String) r[4], (String) r[5], instant(r[6]), (String) r[7])).toList();
+    }
+
+    /** Erasure: keep who did what, drop what the details said about the person. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clearDetails(UUID nationalId) {
+        entityManager.createNativeQuery("UPDATE audit_entry SET detail = NULL WHERE national_id = ?1")
+                .setParameter(1, nationalId).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

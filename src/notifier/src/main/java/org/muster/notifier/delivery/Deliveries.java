@@ -1,0 +1,376 @@
+package org.muster.notifier.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.muster.contracts.alerts.DeliveryRequested;
+import org.muster.contracts.common.Channel;
+import org.muster.contracts.common.DeliveryStatus;
+import org.muster.contracts.notifier.DeliveryStatusChanged;
+import org.muster.platform.outbox.Outbox;
+
+/**
+ * The life of a delivery, each step one transaction that also records the status change in the outbox: accepted
+ * from a request, claimed by a dispatcher (persisted before the provider is called), the provider's answer, and
+ * the provider's callbacks. Also the channel plan: a later step waits until an earlier one failed.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DispatchSignal signal;
+
+    @ConfigProperty(name = "muster.notifier.retry.base")
+    Duration retryBase;
+
+    @ConfigProperty(name = "muster.notifier.retry.max-delay")
+    Duration retryMaxDelay;
+
+    @ConfigProperty(name = "muster.notifier.retry.max-attempts")
+    int maxAttempts;
+
+    /**
+     * Persists the delivery for a request, once: a request seen again (Kafka redelivery, or alerts publishing it
+     * twice) finds its key and changes nothing.
+     *
+     * @return the new delivery, or empty if the request was known
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Delivery> accept(DeliveryRequested request) {
+        if (Delivery.count("requestId", request.requestId()) > 0) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.requestId = request.requestId();
+        delivery.campaignId = request.campaignId();
+        delivery.recipientId = request.recipientId();
+        delivery.channel = request.channel();
+        delivery.address = request.address();
+        delivery.language = request.language();
+        delivery.subject = request.subject();
+        delivery.body = request.body();
+        delivery.priority = request.priority();
+        delivery.validUntil = request.validUntil();
+        delivery.fallbackStep = request.fallbackStep();
+        delivery.status = DeliveryStatus.QUEUED;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        delivery.updatedAt = now;
+        List<Delivery> earlier = earlierSteps(delivery);
+        delivery.dispatch = earlier.stream().allMatch(Deliveries::gaveUp) ? Dispatch.READY : Dispatch.WAITING;
+        delivery.persist();
+        record(delivery, DeliveryStatus.QUEUED, null, null, "requested", now);
+        if (earlier.stream().anyMatch(Deliveries::reached)) {
+            move(delivery, DeliveryStatus.CANCELLED, null, null, "an earlier channel reached the recipient", now);
+        } else if (delivery.dispatch == Dispatch.READY) {
+            signal.afterCommit();
+        }
+        return Optional.of(delivery);
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries of {@code channel}, most urgent first, and counts the attempt. The
+     * claim is committed before the provider is called: after a crash, the lease tells what may have gone out.
+     */
+    @Transactional
+    public List<Outgoing> claim(Channel channel, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        UPDATE delivery d SET dispatch = 'IN_FLIGHT', claimed_at = now(), attempts = d.attempts + 1
+                        WHERE d.id IN (SELECT id FROM delivery
+                                       WHERE dispatch = 'READY' AND channel = ?1 AND next_attempt_at <= now()
+                                       ORDER BY priority, next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
+                        RETURNING d.id, d.address, d.language, d.subject, d.body, d.attempts, d.valid_until,
+                                  d.priority""")
+                .setParameter(1, channel.name())
+                .setParameter(2, limit)
+                .getResultList();
+        List<Outgoing> claimed = new ArrayList<>(rows.size());
+        // RETURNING keeps no order: the most urgent go to the provider first.
+        rows.sort((a, b) -> Integer.compare(((Number) a[7]).intValue(), ((Number) b[7]).intValue()));
+        for (Object[] row : rows) {
+            claimed.add(new Outgoing((UUID) row[0], channel, (String) row[1], (String) row[2], (String) row[3],
+                    (String) row[4], ((Number) row[5]).intValue(), instant(row[6])));
+        }
+        return claimed;
+    }
+
+    /** Records the provider's answers to a batch of attempts, in one transaction. */
+    @Transactional
+    public void recordResults(List<Map.Entry<Outgoing, SendResult>> results) {
+        Backoff backoff = new Backoff(retryBase, retryMaxDelay, () -> ThreadLocalRandom.current().nextDouble());
+        Instant now = Instant.now();
+        boolean retries = false;
+        // One query locks the whole batch, in id order, against callbacks that change the same rows.
+        Map<UUID, Delivery> locked = new java.util.HashMap<>();
+        entityManager.createQuery("from Delivery where id in :ids order by id", Delivery.class)
+                .setParameter("ids", results.stream().map(entry -> entry.getKey().id()).toList())
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(delivery -> locked.put(delivery.id, delivery));
+        for (Map.Entry<Outgoing, SendResult> entry : results) {
+            Outgoing outgoing = entry.getKey();
+            Delivery delivery = locked.get(outgoing.id());
+            if (delivery == null) {
+                continue;
+            }
+            boolean current = delivery.dispatch == Dispatch.IN_FLIGHT && delivery.attempts == outgoing.attempt();
+            SendResult result = entry.getValue();
+            if (result instanceof SendResult.Accepted accepted) {
+                // Even from a stale claim: the message went out, so its id must be known.
+                delivery.providerId = accepted.providerId();
+                delivery.encoding = accepted.encoding();
+                delivery.segments = accepted.segments();
+                delivery.dispatch = Dispatch.DONE;
+                if (!move(delivery, DeliveryStatus.SENT, accepted.providerId(), null, "accepted", now)) {
+                    history(delivery, DeliveryStatus.SENT, accepted.providerId(), null,
+                            "accepted after a later status had arrived", now);
+                }
+                if (delivery.channel == Channel.EMAIL) {
+                    // SMTP acceptance is the last word an e-mail gets: the channel plan stops here.
+                    cancelLaterSteps(delivery, now);
+                }
+            } else if (!current) {
+                // A claim that expired and was taken again: the newer attempt decides.
+                continue;
+            } else if (result instanceof SendResult.Retryable retryable && outgoing.attempt() < maxAttempts) {
+                Duration delay = backoff.after(outgoing.attempt(), retryable.retryAfter());
+                delivery.dispatch = Dispatch.READY;
+                delivery.nextAttemptAt = now.plus(delay);
+                delivery.errorCode = retryable.errorCode();
+                delivery.updatedAt = now;
+                history(delivery, delivery.status, null, retryable.errorCode(),
+                        "attempt " + outgoing.attempt() + " refused (" + abbreviate(retryable.detail())
+                                + "), next in " + delay.toMillis() + " ms", now);
+                retries = true;
+            } else if (result instanceof SendResult.Retryable retryable) {
+                delivery.dispatch = Dispatch.DONE;
+                move(delivery, DeliveryStatus.FAILED, null, retryable.errorCode(),
+                        "gave up after " + outgoing.attempt() + " attempts: " + abbreviate(retryable.detail()), now);
+            } else if (result instanceof SendResult.Permanent permanent) {
+                delivery.dispatch = Dispatch.DONE;
+                move(delivery, DeliveryStatus.FAILED, null, permanent.errorCode(), abbreviate(permanent.detail()),
+                        now);
+            } else if (result instanceof SendResult.Expired) {
+                delivery.dispatch = Dispatch.DONE;
+                move(delivery, DeliveryStatus.EXPIRED, null, null, "valid until " + delivery.validUntil, now);
+            }
+        }
+        if (retries) {
+            signal.afterCommit();
+        }
+    }
+
+    /**
+     * A provider callback: the status of the message or call {@code providerId}. Never moves a status backwards.
+     *
+     * @return false if no delivery has that id
+     */
+    @Transactional
+    public boolean providerReported(UUID deliveryId, String providerId, DeliveryStatus status, String errorCode,
+                                    Instant at) {
+        Delivery delivery = entityManager.find(Delivery.class, deliveryId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || (delivery.providerId != null && providerId != null
+                && !delivery.providerId.equals(providerId))) {
+            return false;
+        }
+        if (status.needsFallback() && errorCode == null) {
+            errorCode = "PROVIDER_" + status.name();
+        }
+        if (!move(delivery, status, providerId, errorCode, "provider callback", at)) {
+            history(delivery, status, providerId, errorCode, "ignored: arrived after " + delivery.status, at);
+        }
+        return true;
+    }
+
+    /** Deliveries claimed longer ago than {@code lease} (a dispatcher died mid-call) become due again. */
+    @Transactional
+    public int recoverLeases(Duration lease) {
+        int recovered = entityManager.createNativeQuery("""
+                        UPDATE delivery SET dispatch = 'READY', next_attempt_at = now()
+                        WHERE dispatch = 'IN_FLIGHT' AND claimed_at < now() - make_interval(secs => ?1)""")
+                .setParameter(1, (double) lease.toMillis() / 1000)
+                .executeUpdate();
+        if (recovered > 0) {
+            signal.afterCommit();
+        }
+        return recovered;
+    }
+
+    /**
+     * Settles waiting steps whose earlier steps have all been settled in the meantime: a request accepted while an
+     * earlier step's outcome was still being committed could not see it. Released if every earlier step gave up,
+     * cancelled if one got through.
+     *
+     * @return how many waiting deliveries changed
+     */
+    @Transactional
+    public int settleWaitingSteps() {
+        List<Delivery> waiting = Delivery.find("dispatch = ?1 order by createdAt", Dispatch.WAITING).page(0, 500).list();
+        Instant now = Instant.now();
+        int changed = 0;
+        for (Delivery delivery : waiting) {
+            List<Delivery> earlier = earlierSteps(delivery);
+            if (earlier.stream().anyMatch(Deliveries::reached)) {
+                move(delivery, DeliveryStatus.CANCELLED, null, null, "an earlier channel reached the recipient", now);
+                changed++;
+            } else if (earlier.stream().allMatch(Deliveries::gaveUp)) {
+                entityManager.lock(delivery, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                delivery.dispatch = Dispatch.READY;
+                delivery.nextAttemptAt = now;
+                history(delivery, delivery.status, null, null, "fallback: every earlier channel failed", now);
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            signal.afterCommit();
+        }
+        return changed;
+    }
+
+    /** Deliveries waiting to be sent (due or not) and in flight, per channel. */
+    @Transactional
+    public Map<Channel, Long> queueDepth() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "SELECT channel, count(*) FROM delivery WHERE dispatch IN ('READY', 'IN_FLIGHT') GROUP BY channel")
+                .getResultList();
+        Map<Channel, Long> depth = new java.util.EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            depth.put(channel, 0L);
+        }
+        rows.forEach(row -> depth.put(Channel.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+        return depth;
+    }
+
+    /** Moves the delivery to {@code status} if that is forward, with history, event and the channel plan. */
+    boolean move(Delivery delivery, DeliveryStatus status, String providerId, String errorCode, String detail,
+                 Instant at) {
+        if (!StatusRanks.canMove(delivery.status, status)) {
+            return false;
+        }
+        delivery.status = status;
+        if (providerId != null) {
+            delivery.providerId = providerId;
+        }
+        if (errorCode != null) {
+            delivery.errorCode = errorCode;
+        }
+        if (status.isFinal()) {
+            delivery.dispatch = Dispatch.DONE;
+        }
+        delivery.updatedAt = Instant.now();
+        record(delivery, status, providerId, errorCode, detail, at);
+        if (reached(delivery)) {
+            cancelLaterSteps(delivery, at);
+        } else if (status.needsFallback() || status == DeliveryStatus.EXPIRED) {
+            releaseNextStep(delivery);
+        }
+        return true;
+    }
+
+    private void record(Delivery delivery, DeliveryStatus status, String providerId, String errorCode, String detail,
+                        Instant at) {
+        history(delivery, status, providerId, errorCode, detail, at);
+        outbox.record(new DeliveryStatusChanged(delivery.id, delivery.requestId, delivery.campaignId,
+                delivery.recipientId, delivery.channel, status, Math.max(1, delivery.attempts),
+                delivery.providerId, status.needsFallback() ? delivery.errorCode : errorCode, at));
+    }
+
+    private static void history(Delivery delivery, DeliveryStatus status, String providerId, String errorCode,
+                                String detail, Instant at) {
+        DeliveryHistory entry = new DeliveryHistory();
+        entry.deliveryId = delivery.id;
+        entry.status = status;
+        entry.attempt = delivery.attempts;
+        entry.providerId = providerId;
+        entry.errorCode = errorCode;
+        entry.detail = abbreviate(detail);
+        entry.occurredAt = at;
+        entry.persist();
+    }
+
+    private List<Delivery> earlierSteps(Delivery delivery) {
+        return Delivery.list("campaignId = ?1 and recipientId = ?2 and fallbackStep < ?3", delivery.campaignId,
+                delivery.recipientId, delivery.fallbackStep);
+    }
+
+    private void cancelLaterSteps(Delivery reachedBy, Instant at) {
+        List<Delivery> waiting = Delivery.list(
+                "campaignId = ?1 and recipientId = ?2 and fallbackStep > ?3 and dispatch = ?4",
+                reachedBy.campaignId, reachedBy.recipientId, reachedBy.fallbackStep, Dispatch.WAITING);
+        for (Delivery later : waiting) {
+            move(later, DeliveryStatus.CANCELLED, null, null,
+                    "reached by " + reachedBy.channel + " (step " + reachedBy.fallbackStep + ")", at);
+        }
+    }
+
+    /** The next channel of the plan: the waiting delivery with the lowest step after this one. */
+    private void releaseNextStep(Delivery failed) {
+        Delivery.<Delivery>find("campaignId = ?1 and recipientId = ?2 and fallbackStep > ?3 and dispatch = ?4 "
+                                + "order by fallbackStep",
+                        failed.campaignId, failed.recipientId, failed.fallbackStep, Dispatch.WAITING)
+                .firstResultOptional()
+                .ifPresent(next -> {
+                    next.dispatch = Dispatch.READY;
+                    next.nextAttemptAt = Instant.now();
+                    next.updatedAt = Instant.now();
+                    history(next, next.status, null, null,
+                            "fallback after " + failed.channel + " " + failed.status + " " + failed.errorCode,
+                            Instant.now());
+                    signal.afterCommit();
+                });
+    }
+
+    /** Whether the delivery got through: the rest of the plan is not needed. */
+    static boolean reached(Delivery delivery) {
+        return delivery.status.isSuccessful()
+                || delivery.channel == Channel.EMAIL && delivery.status == DeliveryStatus.SENT;
+    }
+
+    /** Whether the delivery will never get through: the next step of the plan may go. */
+    static boolean gaveUp(Delivery delivery) {
+        return delivery.status.needsFallback() || delivery.status == DeliveryStatus.EXPIRED;
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= 500 ? text : text.substring(0, 497) + "...";
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value);
+    }
+}

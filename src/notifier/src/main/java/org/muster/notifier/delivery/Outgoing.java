@@ -1,0 +1,10 @@
+package org.muster.notifier.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.muster.contracts.common.Channel;
+
+/** What a sender needs of a claimed delivery; {@code attempt} is the one being made, 1 first. */
+public record Outgoing(UUID id, Channel channel, String address, String language, String subject, String body,
+                       int attempt, Instant validUntil) {
+}

@@ -1,0 +1,292 @@
+package org.muster.notifier.sending;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.muster.contracts.common.Channel;
+import org.muster.notifier.delivery.Deliveries;
+import org.muster.notifier.delivery.DispatchSignal;
+import org.muster.notifier.delivery.Outgoing;
+import org.muster.notifier.delivery.SendResult;
+
+/**
+ * Sends due deliveries: per channel, takes tokens from the shared rate limit, claims that many deliveries (most
+ * urgent first) in one transaction, hands them to the provider on a pool of workers, and records the answers in
+ * batches. Every delivery is persisted as claimed before its provider call and with its answer after it, so a
+ * crash loses nothing: claims older than the lease are sent again (the duplicates are bounded by what was in
+ * flight).
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final int MAX_CLAIM = 200;
+    private static final int MAX_RESULT_BATCH = 500;
+    private static final long IDLE_POLL_MILLIS = 250;
+    private static final int RATE_WINDOW_SECONDS = 10;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    DispatchSignal signal;
+
+    @Inject
+    TwilioProvider twilio;
+
+    @Inject
+    EmailProvider email;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "muster.notifier.dispatch.concurrency")
+    int concurrency;
+
+    @ConfigProperty(name = "muster.notifier.dispatch.lease")
+    Duration lease;
+
+    private final LinkedBlockingQueue<Map.Entry<Outgoing, SendResult>> results = new LinkedBlockingQueue<>();
+    private final Map<Channel, Long> queueDepth = new EnumMap<>(Channel.class);
+    /** Sends per second of the last {@link #RATE_WINDOW_SECONDS} seconds, a ring indexed by epoch second. */
+    private final AtomicLongArray sendsPerSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
+    private final AtomicLongArray sendsSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
+    private Semaphore permits;
+    private ExecutorService workers;
+    private Thread loop;
+    private Thread writer;
+    private volatile boolean running;
+    private volatile boolean paused;
+    private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void start(@Observes StartupEvent startup) {
+        permits = new Semaphore(concurrency);
+        AtomicInteger threads = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "notifier-send-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (Channel channel : Channel.values()) {
+            queueDepth.put(channel, 0L);
+            Gauge.builder("muster.notifier.queue.depth", queueDepth, depth -> depth.getOrDefault(channel, 0L))
+                    .description("Deliveries due or in flight")
+                    .tag("channel", channel.name())
+                    .register(metrics);
+        }
+        Gauge.builder("muster.notifier.send.rate", this, Dispatcher::currentSendRate)
+                .description("Messages handed to providers per second, over the last 10 seconds")
+                .register(metrics);
+        running = true;
+        loop = new Thread(this::dispatchLoop, "notifier-dispatcher");
+        loop.setDaemon(true);
+        writer = new Thread(this::writeLoop, "notifier-results");
+        writer.setDaemon(true);
+        loop.start();
+        writer.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        signal.wake();
+        try {
+            loop.join(5_000);
+            workers.shutdown();
+            workers.awaitTermination(15, TimeUnit.SECONDS);
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops claiming (what is in flight finishes); for benchmarks that queue first and then measure. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        signal.wake();
+    }
+
+    /** Messages handed to providers per second, averaged over the last 10 full seconds. */
+    public double currentSendRate() {
+        long now = Instant.now().getEpochSecond();
+        long total = 0;
+        for (int i = 1; i <= RATE_WINDOW_SECONDS; i++) {
+            int slot = (int) ((now - i) % sendsPerSecond.length());
+            if (sendsSecond.get(slot) == now - i) {
+                total += sendsPerSecond.get(slot);
+            }
+        }
+        return (double) total / RATE_WINDOW_SECONDS;
+    }
+
+    private void dispatchLoop() {
+        Instant nextHousekeeping = Instant.EPOCH;
+        while (running) {
+            try {
+                if (Instant.now().isAfter(nextHousekeeping)) {
+                    deliveries.recoverLeases(lease);
+                    deliveries.settleWaitingSteps();
+                    queueDepth.putAll(deliveries.queueDepth());
+                    nextHousekeeping = Instant.now().plusSeconds(1);
+                }
+                if (paused) {
+                    signal.await(IDLE_POLL_MILLIS);
+                    continue;
+                }
+                // At least one worker must be free before claiming anything.
+                permits.acquire();
+                permits.release();
+                boolean claimedAny = false;
+                long wait = IDLE_POLL_MILLIS;
+                for (Channel channel : Channel.values()) {
+                    int free = permits.availablePermits();
+                    if (free == 0) {
+                        break;
+                    }
+                    String account = accountOf(channel);
+                    int granted = rateLimits.acquire(account, channel, Math.min(free, MAX_CLAIM));
+                    if (granted == 0) {
+                        wait = Math.min(wait, rateLimits.refillMillis(channel));
+                        continue;
+                    }
+                    List<Outgoing> claimed = deliveries.claim(channel, granted);
+                    rateLimits.giveBack(account, channel, granted - claimed.size());
+                    for (Outgoing outgoing : claimed) {
+                        permits.acquire();
+                        workers.execute(() -> sendOne(outgoing));
+                    }
+                    claimedAny |= !claimed.isEmpty();
+                }
+                if (!claimedAny) {
+                    signal.await(wait);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database may be away for a moment: nothing is lost, the rows wait.
+                LOG.warn("dispatch round failed; retrying in a second", e);
+                sleep(1_000);
+            }
+        }
+    }
+
+    private void sendOne(Outgoing outgoing) {
+        try {
+            SendResult result;
+            if (outgoing.validUntil().isBefore(Instant.now())) {
+                result = new SendResult.Expired();
+            } else {
+                try {
+                    result = outgoing.channel() == Channel.EMAIL ? email.send(outgoing) : twilio.send(outgoing);
+                } catch (RuntimeException e) {
+                    result = new SendResult.Retryable("NOTIFIER_ERROR", null, e.toString());
+                }
+            }
+            count(outgoing.channel(), result);
+            results.add(Map.entry(outgoing, result));
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void count(Channel channel, SendResult result) {
+        String outcome = result.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        counters.computeIfAbsent(channel + "/" + outcome, key -> Counter.builder("muster.notifier.sends")
+                        .description("Provider calls by channel and outcome")
+                        .tag("channel", channel.name())
+                        .tag("outcome", outcome)
+                        .register(metrics))
+                .increment();
+        if (result instanceof SendResult.Accepted) {
+            long second = Instant.now().getEpochSecond();
+            int slot = (int) (second % sendsPerSecond.length());
+            long previous = sendsSecond.getAndSet(slot, second);
+            if (previous != second) {
+                sendsPerSecond.set(slot, 0);
+            }
+            sendsPerSecond.incrementAndGet(slot);
+        }
+    }
+
+    private void writeLoop() {
+        while (running || !results.isEmpty() || !workers.isTerminated()) {
+            try {
+                Map.Entry<Outgoing, SendResult> first = results.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Map.Entry<Outgoing, SendResult>> batch = new ArrayList<>();
+                batch.add(first);
+                results.drainTo(batch, MAX_RESULT_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Writes a batch; if the batch fails, each answer alone, so one bad row cannot hold the others back. */
+    private void write(List<Map.Entry<Outgoing, SendResult>> batch) {
+        try {
+            deliveries.recordResults(batch);
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("recording " + batch.size() + " provider answers failed; recording them one by one", e);
+        }
+        for (Map.Entry<Outgoing, SendResult> single : batch) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    deliveries.recordResults(List.of(single));
+                    break;
+                } catch (RuntimeException e) {
+                    if (attempt >= 5) {
+                        // The claim's lease will bring the delivery back; the answer is lost, not the delivery.
+                        LOG.error("cannot record the answer for delivery " + single.getKey().id(), e);
+                        break;
+                    }
+                    sleep(200L * attempt);
+                }
+            }
+        }
+    }
+
+    private String accountOf(Channel channel) {
+        return channel == Channel.EMAIL ? email.accountName() : twilio.accountName();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

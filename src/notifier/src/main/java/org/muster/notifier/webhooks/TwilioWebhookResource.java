@@ -1,0 +1,96 @@
+package org.muster.notifier.webhooks;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.muster.notifier.delivery.Deliveries;
+import org.muster.notifier.replies.Replies;
+import org.muster.platform.security.TwilioWebhooks;
+
+/**
+ * What Twilio calls: status callbacks of messages and calls, inbound messages, and the digit pressed during an
+ * alert call. No token: Twilio proves itself with {@code X-Twilio-Signature}, checked before anything is read.
+ */
+@Path("/twilio")
+@PermitAll
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class TwilioWebhookResource {
+
+    private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    @Inject
+    WebhookSignatures signatures;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    Replies replies;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("/messages/{deliveryId}/status")
+    @Operation(summary = "Twilio message status callback")
+    public Response messageStatus(@PathParam("deliveryId") UUID deliveryId,
+                                  @HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
+                                  MultivaluedMap<String, String> form) {
+        signatures.require(uri, form, signature);
+        String status = form.getFirst("MessageStatus");
+        TwilioStatuses.ofMessage(status).ifPresent(next -> deliveries.providerReported(deliveryId,
+                form.getFirst("MessageSid"), next, form.getFirst("ErrorCode"), Instant.now()));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/calls/{deliveryId}/status")
+    @Operation(summary = "Twilio call status callback")
+    public Response callStatus(@PathParam("deliveryId") UUID deliveryId,
+                               @HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
+                               MultivaluedMap<String, String> form) {
+        signatures.require(uri, form, signature);
+        String status = form.getFirst("CallStatus");
+        TwilioStatuses.ofCall(status).ifPresent(next -> deliveries.providerReported(deliveryId,
+                form.getFirst("CallSid"), next, TwilioStatuses.errorCode(form.getFirst("ErrorCode"), status),
+                Instant.now()));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/calls/{deliveryId}/gather")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Digit pressed during an alert call (1 safe, 2 need help)")
+    public String gather(@PathParam("deliveryId") UUID deliveryId,
+                         @HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
+                         MultivaluedMap<String, String> form) {
+        signatures.require(uri, form, signature);
+        return replies.fromKeypad(deliveryId, form.getFirst("CallSid"), form.getFirst("Digits"), Instant.now());
+    }
+
+    @POST
+    @Path("/inbound")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Inbound SMS or WhatsApp message")
+    public String inbound(@HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
+                          MultivaluedMap<String, String> form) {
+        signatures.require(uri, form, signature);
+        replies.fromMessage(form.getFirst("MessageSid"), form.getFirst("From"), form.getFirst("Body"),
+                Instant.now());
+        // Twilio answers STOP / START itself; anything else gets no automatic answer.
+        return EMPTY_TWIML;
+    }
+}

@@ -1,0 +1,62 @@
+package org.muster.notifier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.muster.contracts.EventJson;
+import org.muster.contracts.Topics;
+import org.muster.contracts.alerts.DeliveryRequested;
+import org.muster.contracts.common.Channel;
+import org.muster.contracts.common.DeliveryPriority;
+import org.muster.contracts.notifier.DeliveryStatusChanged;
+import org.muster.testing.EventProducer;
+import org.muster.testing.EventSchemas;
+import org.muster.testing.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Delivery requests as alerts publishes them, and the status events notifier answers with. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public static DeliveryRequested request(UUID campaign, UUID recipient, Channel channel, String address,
+                                            String language, String body, int step) {
+        return new DeliveryRequested(DeliveryRequested.requestIdOf(campaign, recipient, channel), campaign, recipient,
+                channel, address, language, channel == Channel.EMAIL ? "Leave now" : null, body,
+                DeliveryPriority.LEAVE_NOW, Instant.now().plus(Duration.ofHours(1)), step, Instant.now());
+    }
+
+    public static DeliveryRequested sms(String address, String body) {
+        return request(UUID.randomUUID(), UUID.randomUUID(), Channel.SMS, address, "en", body, 0);
+    }
+
+    public static void publish(DeliveryRequested request) {
+        publish(request, UUID.randomUUID().toString());
+    }
+
+    public static void publish(DeliveryRequested request, String eventId) {
+        assertThat(EventSchemas.errors(DeliveryRequested.TYPE, EventJson.toJson(request))).isEmpty();
+        EventProducer.publish(Topics.DELIVERY_REQUESTS, request, eventId, "alerts");
+    }
+
+    /** The status events of one recipient, in order, once {@code done} holds; each checked against its schema. */
+    public static List<DeliveryStatusChanged> statuses(TopicReader events, UUID recipient,
+                                                       java.util.function.Predicate<List<DeliveryStatusChanged>> done) {
+        events.awaitRecords(records -> done.test(parse(records, recipient)), Duration.ofSeconds(30));
+        return parse(events.poll(), recipient);
+    }
+
+    private static List<DeliveryStatusChanged> parse(List<ConsumerRecord<String, String>> records, UUID recipient) {
+        return records.stream()
+                .filter(r -> recipient.toString().equals(r.key()))
+                .filter(r -> DeliveryStatusChanged.TYPE.equals(TopicReader.header(r, "ce_type")))
+                .peek(r -> assertThat(EventSchemas.errors(DeliveryStatusChanged.TYPE, r.value())).isEmpty())
+                .map(r -> EventJson.fromJson(r.value(), DeliveryStatusChanged.class))
+                .collect(Collectors.toList());
+    }
+}
