@@ -33,13 +33,30 @@ public final class ConfirmationMessages {
             "fr", new String[] {
                 "Votre place sur le vol d'évacuation %s",
                 "Votre place est confirmée sur le vol d'évacuation %s (%s), de %s à %s, départ le %s. "
-                        + "Présentez-vous à %s, %s, avant %s. %s Munissez-vous de votre passeport ou de votre carte d'identité."});
+                        + "Présentez-vous à %s, %s, avant %s. %s Munissez-vous de votre passeport ou de votre carte d'identité."},
+            "de", new String[] {
+                "Ihr Platz auf dem Evakuierungsflug %s",
+                "Ihr Platz auf dem Evakuierungsflug %s (%s) von %s nach %s, Abflug %s, ist bestätigt. "
+                        + "Melden Sie sich bei %s, %s, bis %s. %s Bringen Sie Ihren Reisepass oder Personalausweis mit."},
+            // Dari (fa-AF, also tagged prs): right to left; the codes and times stay left to right inside it.
+            "fa", new String[] {
+                "جای شما در پرواز تخلیه %s",
+                "جای شما در پرواز تخلیه %s (%s) از %s به %s، زمان حرکت %s، تأیید شد. "
+                        + "به %s، %s، تا %s مراجعه کنید. %s پاسپورت یا تذکره خود را همراه داشته باشید."},
+            "ps", new String[] {
+                "د وتلو په الوتنه %s کې ستاسو څوکۍ",
+                "ستاسو څوکۍ د وتلو په الوتنه %s (%s) کې تایید شوه، له %s څخه %s ته، د حرکت وخت %s. "
+                        + "%s، %s ته تر %s پورې ورشئ. %s خپل پاسپورټ یا تذکره له ځانه سره راوړئ."});
+
+    /** Language tags that share a template: Dari is tagged fa-AF or prs. */
+    private static final Map<String, String> SAME_TEXT = Map.of("prs", "fa");
 
     private ConfirmationMessages() {
     }
 
     public static Message render(String language, Seat seat) {
-        String primary = language == null ? "en" : Locale.forLanguageTag(language).getLanguage();
+        String tag = language == null ? "en" : Locale.forLanguageTag(language).getLanguage();
+        String primary = SAME_TEXT.getOrDefault(tag, tag);
         String used = TEMPLATES.containsKey(primary) ? primary : "en";
         String[] template = TEMPLATES.get(used);
         String instructions = seat.instructions() == null || seat.instructions().isBlank() ? ""
