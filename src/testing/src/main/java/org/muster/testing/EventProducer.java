@@ -42,9 +42,20 @@ public final class EventProducer {
         send(record);
     }
 
-    /** Publishes a tombstone (a null value) for {@code key}, as a compacted topic's owner does on erasure. */
-    public static void publishTombstone(String topic, String key) {
-        send(new ProducerRecord<>(topic, key, null));
+    /**
+     * Publishes a tombstone (a null value) for {@code key} as a compacted topic's owner does on
+     * erasure through the outbox: CloudEvents headers of {@code type}, no content type.
+     */
+    public static void publishTombstone(String topic, String key, String type, String service) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, null);
+        Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                        CloudEventHeaders.ID, java.util.UUID.randomUUID().toString(),
+                        CloudEventHeaders.TYPE, type,
+                        CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_PREFIX + service,
+                        CloudEventHeaders.SUBJECT, key,
+                        CloudEventHeaders.TIME, Instant.now().toString())
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        send(record);
     }
 
     private static void send(ProducerRecord<String, String> record) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.muster.alerts.Nationals;
 import org.muster.contracts.Topics;
+import org.muster.contracts.registry.NationalSnapshot;
 import org.muster.contracts.common.WelfareStatus;
 import org.muster.testing.EventProducer;
 import org.muster.testing.MusterStackResource;
@@ -69,7 +70,8 @@ class AudienceProjectionTest {
                 UUID.randomUUID().toString(), "registry");
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(5).equals(version(id)));
 
-        EventProducer.publishTombstone(Topics.REGISTRY_NATIONALS, id.toString());
+        EventProducer.publishTombstone(Topics.REGISTRY_NATIONALS, id.toString(),
+                NationalSnapshot.ERASED_TYPE, "registry");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> version(id) == null);
     }

@@ -63,7 +63,8 @@ class AudienceTest {
         UUID id = UUID.randomUUID();
         Fixtures.publish(Fixtures.snapshot(id, UUID.randomUUID(), "To Forget", EvacuationStatus.NOT_REQUESTED, 1,
                 List.of()));
-        EventProducer.publishTombstone(Topics.REGISTRY_NATIONALS, id.toString());
+        EventProducer.publishTombstone(Topics.REGISTRY_NATIONALS, id.toString(),
+                NationalSnapshot.ERASED_TYPE, "registry");
         await().atMost(Fixtures.WAIT).until(() -> Fixtures.version(id) == -1L);
     }
 }

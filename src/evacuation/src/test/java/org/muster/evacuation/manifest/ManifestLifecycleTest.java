@@ -250,7 +250,8 @@ class ManifestLifecycleTest {
         given().post("/allocations").then().statusCode(200).body("peoplePlaced", is(1));
         UUID entry = entriesByNational(flight).get(id);
 
-        org.muster.testing.EventProducer.publishTombstone(Topics.REGISTRY_NATIONALS, id.toString());
+        org.muster.testing.EventProducer.publishTombstone(Topics.REGISTRY_NATIONALS, id.toString(),
+                NationalSnapshot.ERASED_TYPE, "registry");
         org.awaitility.Awaitility.await().atMost(Fixtures.WAIT).until(() -> Fixtures.version(id) == -1L);
         given().get("/flights/" + flight + "/manifest/" + entry).then().statusCode(200)
                 .body("status", is("CANCELLED")).body("displayName", is((Object) null));

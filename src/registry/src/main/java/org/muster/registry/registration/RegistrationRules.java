@@ -40,15 +40,8 @@ public final class RegistrationRules {
     }
 
     public Checked check(Registration registration, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(checkLocation(registration.location(), "location."));
         Registration.Location location = registration.location();
-        if (!Countries.isValid(location.country())) {
-            errors.add(error("location.country", "/location/country", "is not an ISO 3166-1 country"));
-        } else if (!subdivisions.exists(location.region())) {
-            errors.add(error("location.region", "/location/region", "is not a known ISO 3166-2 region"));
-        } else if (!subdivisions.belongsTo(location.region(), location.country())) {
-            errors.add(error("location.region", "/location/region", "is not a region of " + location.country()));
-        }
         checkPerson(registration.registrant(), "registrant", "/registrant", today, errors);
         List<Registration.Person> household = registration.household();
         for (int i = 0; i < household.size(); i++) {
@@ -57,6 +50,24 @@ public final class RegistrationRules {
         checkDocumentsDiffer(registration, errors);
         List<NormalisedContact> contacts = normaliseContacts(registration.contacts(), location.country(), errors);
         return new Checked(List.copyOf(errors), contacts);
+    }
+
+    /**
+     * Where people are: a known country and one of its ISO 3166-2 regions. {@code prefix} names
+     * the location in the request ({@code "location."}, or {@code ""} when it is the whole body).
+     */
+    public List<FieldError> checkLocation(Registration.Location location, String prefix) {
+        String pointer = "/" + prefix.replace('.', '/');
+        if (!Countries.isValid(location.country())) {
+            return List.of(error(prefix + "country", pointer + "country", "is not an ISO 3166-1 country"));
+        }
+        if (!subdivisions.exists(location.region())) {
+            return List.of(error(prefix + "region", pointer + "region", "is not a known ISO 3166-2 region"));
+        }
+        if (!subdivisions.belongsTo(location.region(), location.country())) {
+            return List.of(error(prefix + "region", pointer + "region", "is not a region of " + location.country()));
+        }
+        return List.of();
     }
 
     /** A person joining a registered household (self-service): the same checks as at registration. */

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.WelfareStatus;
-import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.Problem.FieldError;
 import org.muster.platform.problem.ProblemException;
 import org.muster.registry.audit.AuditLog;
@@ -43,8 +42,6 @@ public class SelfService {
     public record Contact(Channel channel, String address, boolean optedOut) {
     }
 
-    private static final Subdivisions SUBDIVISIONS = Subdivisions.bundled();
-
     @Inject
     NationalSnapshots snapshots;
 
@@ -65,11 +62,9 @@ public class SelfService {
     /** The whole household moves together. */
     @Transactional
     public OwnRecord move(UUID holderId, Registration.Location location) {
-        if (!SUBDIVISIONS.exists(location.region())) {
-            throw ProblemException.invalid("region", "/region", "is not a known ISO 3166-2 region");
-        }
-        if (!SUBDIVISIONS.belongsTo(location.region(), location.country())) {
-            throw ProblemException.invalid("region", "/region", "is not a region of " + location.country());
+        List<FieldError> errors = registrations.rules.checkLocation(location, "");
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
         National holder = holder(holderId);
         Instant now = Instant.now();

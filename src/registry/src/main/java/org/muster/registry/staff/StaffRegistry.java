@@ -11,8 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.WelfareStatus;
-import org.muster.platform.geo.Countries;
-import org.muster.platform.geo.Languages;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
@@ -20,9 +18,12 @@ import org.muster.registry.audit.AuditLog;
 import org.muster.registry.national.National;
 import org.muster.registry.national.Erasure;
 import org.muster.registry.national.NationalSnapshots;
+import org.muster.registry.registration.Registration;
+import org.muster.registry.registration.RegistrationRules;
 import org.muster.registry.registration.WelfareReports;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -103,23 +104,12 @@ public class StaffRegistry {
     @Transactional
     public NationalView update(UUID id, NationalUpdate update) {
         National national = find(id);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!Countries.isValid(update.nationality())) {
-            errors.add(new Problem.FieldError("nationality", "/nationality", "is not an ISO 3166-1 country"));
-        }
-        if (!Languages.isWellFormed(update.preferredLanguage())) {
-            errors.add(new Problem.FieldError("preferredLanguage", "/preferredLanguage", "is not a BCP 47 language tag"));
-        }
-        if (update.dateOfBirth().isBefore(LocalDate.now(java.time.Clock.systemUTC()).minusYears(130))) {
-            errors.add(new Problem.FieldError("dateOfBirth", "/dateOfBirth", "is more than 130 years ago"));
-        }
+        // The same rules as at registration, so a correction cannot store what a registration could not.
+        List<Problem.FieldError> errors = new ArrayList<>(RULES.checkMember(new Registration.Person(update.givenNames(),
+                update.familyName(), update.dateOfBirth(), update.nationality(), update.preferredLanguage(), null,
+                update.vulnerabilities(), update.vulnerabilityNotes()), LocalDate.now(Clock.systemUTC())));
         var location = update.location();
-        if (!SUBDIVISIONS.exists(location.region())) {
-            errors.add(new Problem.FieldError("location.region", "/location/region", "is not a known ISO 3166-2 region"));
-        } else if (!SUBDIVISIONS.belongsTo(location.region(), location.country())) {
-            errors.add(new Problem.FieldError("location.region", "/location/region",
-                    "is not a region of " + location.country()));
-        }
+        errors.addAll(RULES.checkLocation(location, "location."));
         EvacuationStatus evacuation = update.evacuationStatus();
         if (evacuation != null && evacuation != national.evacuationStatus && !OFFICER_EVACUATION.contains(evacuation)) {
             errors.add(new Problem.FieldError("evacuationStatus", "/evacuationStatus",
@@ -138,16 +128,15 @@ public class StaffRegistry {
         national.nationality = set(changed, "nationality", national.nationality, update.nationality());
         national.preferredLanguage = set(changed, "preferredLanguage", national.preferredLanguage,
                 update.preferredLanguage());
-        String region = set(changed, "location", national.locationRegion, location.region());
-        String city = set(changed, "location", national.locationCity, location.city());
-        if (!Objects.equals(national.latitude, location.latitude()) || !Objects.equals(national.longitude, location.longitude())
-                || !Objects.equals(national.locationCountry, location.country())) {
+        if (!Objects.equals(national.locationCountry, location.country())
+                || !Objects.equals(national.locationRegion, location.region())
+                || !Objects.equals(national.locationCity, location.city())
+                || !Objects.equals(national.latitude, location.latitude())
+                || !Objects.equals(national.longitude, location.longitude())) {
             changed.add("location");
-        }
-        if (changed.contains("location")) {
             national.locationCountry = location.country();
-            national.locationRegion = region;
-            national.locationCity = city;
+            national.locationRegion = location.region();
+            national.locationCity = location.city();
             national.latitude = location.latitude();
             national.longitude = location.longitude();
             national.locationReportedAt = Instant.now();
@@ -165,12 +154,12 @@ public class StaffRegistry {
         if (!changed.isEmpty()) {
             national.updatedAt = Instant.now();
             snapshots.publish(national);
-            audit.record(actor(), AuditLog.Action.UPDATED, id, String.join(",", new java.util.LinkedHashSet<>(changed)));
+            audit.record(actor(), AuditLog.Action.UPDATED, id, String.join(",", changed));
         }
         return NationalView.of(national);
     }
 
-    private static final Subdivisions SUBDIVISIONS = Subdivisions.bundled();
+    private static final RegistrationRules RULES = new RegistrationRules(Subdivisions.bundled());
     private static final Set<EvacuationStatus> OFFICER_EVACUATION =
             EnumSet.of(EvacuationStatus.NOT_REQUESTED, EvacuationStatus.REQUESTED, EvacuationStatus.DECLINED);
 
