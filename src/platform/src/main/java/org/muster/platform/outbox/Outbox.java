@@ -9,11 +9,15 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.muster.contracts.EventCatalog;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.EventPayload;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -36,12 +40,6 @@ public class Outbox {
     OutboxRelayService relay;
 
     /**
-     * Records an event to publish on {@code topic} with Kafka key {@code key}.
-     *
-     * @param payload serialised as the JSON body; null publishes a tombstone (compacted topics)
-     * @return the event id (the CloudEvents {@code ce_id})
-     */
-    /**
      * Records a catalogued event: its topic comes from {@link EventCatalog}, its key (also its
      * {@code ce_subject}) and type from the event itself.
      */
@@ -49,6 +47,55 @@ public class Outbox {
     public UUID record(EventPayload event) {
         String topic = EventCatalog.byClass(event.getClass()).topic();
         return record(topic, event.eventKey(), event.eventType(), event.eventKey(), event);
+    }
+
+    /**
+     * Records many catalogued events in one statement, in the caller's transaction: the same rows
+     * {@link #record(EventPayload)} writes one INSERT at a time (topic and type from the
+     * catalogue, key and subject from the event), which the same relay publishes. A fan-out batch
+     * of a thousand requests is then one round trip instead of a thousand.
+     *
+     * @return the event ids, in the order of {@code events}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordAll(List<? extends EventPayload> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        Short[] slots = new Short[n];
+        for (int i = 0; i < n; i++) {
+            EventPayload event = events.get(i);
+            ids[i] = UUID.randomUUID();
+            topics[i] = EventCatalog.byClass(event.getClass()).topic();
+            keys[i] = Objects.requireNonNull(event.eventKey(), "key");
+            types[i] = event.eventType();
+            payloads[i] = toJson(event);
+            slots[i] = OutboxSlots.of(keys[i]);
+        }
+        Timestamp occurredAt = Timestamp.from(Instant.now());
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox (event_id, topic, event_key, event_type, subject, payload, occurred_at, slot)
+                    SELECT e, t, k, y, k, CAST(p AS jsonb), ?, s
+                    FROM unnest(?, ?, ?, ?, ?, ?) AS rows(e, t, k, y, p, s)""")) {
+                insert.setTimestamp(1, occurredAt);
+                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                insert.setArray(3, connection.createArrayOf("text", topics));
+                insert.setArray(4, connection.createArrayOf("text", keys));
+                insert.setArray(5, connection.createArrayOf("text", types));
+                insert.setArray(6, connection.createArrayOf("text", payloads));
+                insert.setArray(7, connection.createArrayOf("int2", slots));
+                insert.executeUpdate();
+            }
+        });
+        wakeRelayAfterCommit();
+        return List.of(ids);
     }
 
     /**
@@ -60,6 +107,12 @@ public class Outbox {
         return record(topic, key, type, key, null);
     }
 
+    /**
+     * Records an event to publish on {@code topic} with Kafka key {@code key}.
+     *
+     * @param payload serialised as the JSON body; null publishes a tombstone (compacted topics)
+     * @return the event id (the CloudEvents {@code ce_id})
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String key, String type, Object payload) {
         return record(topic, key, type, null, payload);

@@ -100,6 +100,49 @@ class OutboxTest {
     }
 
     @Test
+    void events_recorded_together_are_published_once_each_in_their_order_per_key() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Instant at = Instant.parse("2021-08-26T14:05:00Z");
+        List<FlightDeparted> departures = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new FlightDeparted(i % 2 == 0 ? first : second, at, i, at))
+                .toList();
+        List<UUID> ids = events.recordAll(departures);
+        assertThat(ids).hasSize(300).doesNotHaveDuplicates();
+
+        try (TopicReader reader = new TopicReader(Topics.EVACUATION_MANIFESTS)) {
+            List<ConsumerRecord<String, String>> published = ofIds(reader.awaitRecords(
+                    all -> ofIds(all, ids).size() >= ids.size(), Duration.ofSeconds(30)), ids);
+            assertThat(published).hasSize(300);
+            for (UUID flight : List.of(first, second)) {
+                List<Integer> boarded = published.stream()
+                        .filter(r -> r.key().equals(flight.toString()))
+                        .peek(r -> assertThat(TopicReader.header(r, "ce_type")).isEqualTo(FlightDeparted.TYPE))
+                        .map(r -> EventJson.fromJson(r.value(), FlightDeparted.class).passengersBoarded())
+                        .toList();
+                int parity = flight.equals(first) ? 0 : 1;
+                assertThat(boarded).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300)
+                        .filter(i -> i % 2 == parity).boxed().toList());
+            }
+        }
+    }
+
+    @Test
+    void events_recorded_together_in_a_rolled_back_transaction_are_not_published() {
+        UUID refused = UUID.randomUUID();
+        Instant at = Instant.parse("2021-08-26T14:05:00Z");
+        assertThatThrownBy(() -> events.recordAllThenFail(List.of(new FlightDeparted(refused, at, 1, at),
+                new FlightDeparted(refused, at, 2, at)))).isInstanceOf(IllegalStateException.class);
+        UUID later = events.record(new FlightDeparted(refused, at, 3, at));
+
+        try (TopicReader reader = new TopicReader(Topics.EVACUATION_MANIFESTS)) {
+            List<ConsumerRecord<String, String>> all = reader.awaitRecords(
+                    records -> ofIds(records, List.of(later)).size() == 1, Duration.ofSeconds(20));
+            assertThat(all.stream().filter(r -> refused.toString().equals(r.key()))).hasSize(1);
+        }
+    }
+
+    @Test
     void a_tombstone_is_published_as_a_null_value_with_the_key() {
         String topic = "platform.fixture.nationals.compacted";
         String national = UUID.randomUUID().toString();
