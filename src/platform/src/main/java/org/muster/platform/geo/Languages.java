@@ -1,6 +1,9 @@
 package org.muster.platform.geo;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IllformedLocaleException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,5 +42,46 @@ public final class Languages {
             return Optional.empty();
         }
         return Optional.of(roundTrip);
+    }
+
+    /**
+     * Of the languages a text exists in, the one a reader of {@code preferred} reads best: the
+     * RFC 4647 lookup ({@code fa-AF}, then {@code fa}), with Dari's two tags ({@code prs} and
+     * {@code fa-AF}) taken as one language, and Persian read by Dari readers and the other way
+     * round as a last resort. Case is ignored; the tag answered is spelled as in {@code available}.
+     *
+     * @return empty when none of {@code available} will do: the caller falls back to its default
+     */
+    public static Optional<String> bestMatch(String preferred, Collection<String> available) {
+        if (preferred == null || preferred.isBlank() || available.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String candidate : lookupChain(preferred.strip())) {
+            for (String tag : available) {
+                if (tag != null && tag.equalsIgnoreCase(candidate)) {
+                    return Optional.of(tag);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code fa-AF} → fa-AF, fa, prs; {@code prs} → prs, fa-AF, fa; {@code zh-Hant-TW} → zh-Hant-TW, zh-Hant, zh. */
+    private static List<String> lookupChain(String tag) {
+        List<String> chain = new ArrayList<>();
+        String truncated = tag;
+        while (!truncated.isEmpty()) {
+            chain.add(truncated);
+            int dash = truncated.lastIndexOf('-');
+            truncated = dash < 0 ? "" : truncated.substring(0, dash);
+        }
+        String primary = chain.get(chain.size() - 1).toLowerCase(Locale.ROOT);
+        if (primary.equals("prs")) {
+            chain.add("fa-AF");
+            chain.add("fa");
+        } else if (primary.equals("fa")) {
+            chain.add("prs");
+        }
+        return chain;
     }
 }
