@@ -112,9 +112,6 @@ public final class DevStack {
                 .start());
         where.put("Keycloak (realm muster; admin console)", keycloak.adminConsoleUrl());
 
-        serviceEnvironment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-        serviceEnvironment.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-        serviceEnvironment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         serviceEnvironment.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl());
         serviceEnvironment.put("MUSTER_SELF_SERVICE_SIGNING_KEY", localSecret(data.resolve("self-service.key")));
@@ -125,10 +122,7 @@ public final class DevStack {
         for (ServiceLauncher.Service service : services.built()) {
             step(service.name());
             Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment);
-            environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.name()));
-            environment.put("QUARKUS_FLYWAY_SCHEMAS", service.name());
-            environment.put("QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", service.name());
-            postgres.createSchema(service.name());
+            environment.putAll(ServiceLauncher.databaseEnvironment(postgres, service.name()));
             Process process = services.start(service, environment);
             Path log = data.resolve("logs").resolve(service.name() + ".log");
             boolean ready = services.awaitReady(service, process, java.time.Duration.ofSeconds(90));

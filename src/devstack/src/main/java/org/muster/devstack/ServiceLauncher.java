@@ -1,5 +1,7 @@
 package org.muster.devstack;
 
+import org.muster.devstack.postgres.PostgresServer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the services that have been built ({@code src/<name>/target/quarkus-app/quarkus-run.jar})
- * as child processes, each on its own port and schema, and stops them again.
+ * as child processes, each on its own port and schema, and stops them again. {@code make run}
+ * uses it, and so do the tests that need a service as a process of its own (killed and started
+ * again, or several services talking to each other).
  */
-final class ServiceLauncher implements AutoCloseable {
+public final class ServiceLauncher implements AutoCloseable {
 
-    /** A Muster service and the port it listens on under {@code make run}. */
-    record Service(String name, int port) {
+    /** A Muster service and the port it listens on. */
+    public record Service(String name, int port) {
     }
 
     /** Every service of the design; those not built yet are skipped. */
@@ -28,7 +32,7 @@ final class ServiceLauncher implements AutoCloseable {
             new Service("partners", 8085));
 
     /** The port of a service under {@code make run}. */
-    static int port(String name) {
+    public static int port(String name) {
         return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().port();
     }
 
@@ -36,7 +40,7 @@ final class ServiceLauncher implements AutoCloseable {
     private final Path logDir;
     private final List<Process> processes = new ArrayList<>();
 
-    ServiceLauncher(Path projectRoot, Path logDir) {
+    public ServiceLauncher(Path projectRoot, Path logDir) {
         this.projectRoot = projectRoot;
         this.logDir = logDir;
     }
@@ -45,13 +49,31 @@ final class ServiceLauncher implements AutoCloseable {
         return SERVICES.stream().filter(s -> Files.exists(jar(s))).toList();
     }
 
-    /** Starts a service with the shared configuration plus its own port. */
-    Process start(Service service, Map<String, String> environment) throws IOException {
+    /**
+     * The service's own database settings: its schema (created if missing) of the shared
+     * PostgreSQL, where Flyway and Hibernate keep its tables.
+     */
+    public static Map<String, String> databaseEnvironment(PostgresServer postgres, String service) {
+        postgres.createSchema(service);
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                "QUARKUS_FLYWAY_SCHEMAS", service,
+                "QUARKUS_HIBERNATE_ORM_DATABASE_DEFAULT_SCHEMA", service);
+    }
+
+    /** Starts a service with the shared configuration plus its own port; its output goes to its log. */
+    public Process start(Service service, Map<String, String> environment) throws IOException {
+        if (!Files.exists(jar(service))) {
+            throw new IllegalStateException(service.name() + " is not packaged: no " + jar(service)
+                    + " (build it with mvn package)");
+        }
         Files.createDirectories(logDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar(service).toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logDir.resolve(service.name() + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
         Process process = builder.start();
@@ -65,7 +87,7 @@ final class ServiceLauncher implements AutoCloseable {
      *
      * @return false if it did not get ready in time or its process ended (see its log)
      */
-    boolean awaitReady(Service service, Process process, java.time.Duration timeout) {
+    public boolean awaitReady(Service service, Process process, java.time.Duration timeout) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(java.time.Duration.ofSeconds(2)).build();
         java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
@@ -91,6 +113,11 @@ final class ServiceLauncher implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Where a service's output goes; a restarted service appends to the same file. */
+    public Path log(Service service) {
+        return logDir.resolve(service.name() + ".log");
     }
 
     private Path jar(Service service) {
