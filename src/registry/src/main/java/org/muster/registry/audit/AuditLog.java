@@ -5,7 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,5 +37,26 @@ public class AuditLog {
                 .setParameter(4, Instant.now())
                 .setParameter(5, detail)
                 .executeUpdate();
+    }
+
+    /** The same entry for each of {@code nationalIds}, in one statement (a household registered at once). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(String actor, Action action, List<UUID> nationalIds, String detail) {
+        if (nationalIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO audit_entry (actor, action, national_id, at, detail) "
+                            + "SELECT ?, ?, n, ?, ? FROM unnest(?) WITH ORDINALITY AS ids(n, i) ORDER BY i")) {
+                insert.setString(1, actor);
+                insert.setString(2, action.name());
+                insert.setObject(3, at);
+                insert.setString(4, detail);
+                insert.setArray(5, connection.createArrayOf("uuid", nationalIds.toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 }

@@ -25,6 +25,16 @@ public class NationalSnapshots {
         outbox.record(snapshotOf(national, Instant.now()));
     }
 
+    /**
+     * {@link #publish(National)} for many people changed in one transaction: one flush, and
+     * their snapshots written to the outbox in one statement.
+     */
+    public void publishAll(java.util.List<National> nationals) {
+        National.getEntityManager().flush();
+        Instant now = Instant.now();
+        outbox.recordAll(nationals.stream().map(n -> snapshotOf(n, now)).toList());
+    }
+
     /** Publishes a tombstone: compaction then drops the person from the topic, and consumers forget them. */
     public void erased(java.util.UUID nationalId) {
         outbox.recordTombstone(org.muster.contracts.Topics.REGISTRY_NATIONALS, nationalId.toString(),

@@ -16,13 +16,20 @@ import org.muster.registry.national.IdentityDocument;
 import org.muster.registry.national.National;
 import org.muster.registry.national.NationalSnapshots;
 
+import org.hibernate.Session;
+
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -85,18 +92,18 @@ public class RegistrationService {
     @Transactional
     public Registered register(Registration registration, String idempotencyKey, String actor) {
         String requestHash = hash(registration);
-        if (idempotencyKey != null) {
-            List<?> earlier = entityManager.createNativeQuery(
-                            "SELECT household_id, request_hash FROM registration_request WHERE idempotency_key = ?1")
-                    .setParameter(1, idempotencyKey).getResultList();
-            if (!earlier.isEmpty()) {
-                Object[] row = (Object[]) earlier.get(0);
-                if (!requestHash.equals(row[1])) {
-                    throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key reused",
-                            "This Idempotency-Key was used for a different registration. Use a new key.");
-                }
-                return answerFor((UUID) row[0]);
+        List<Registration.Person> persons = new ArrayList<>();
+        persons.add(registration.registrant());
+        persons.addAll(registration.household());
+        // One round trip answers both questions: was this key used before, and is any of these
+        // documents registered already. The answers are then taken in that order, as before.
+        Known known = lookUp(idempotencyKey, persons);
+        if (known.earlierHousehold() != null) {
+            if (!requestHash.equals(known.earlierRequestHash())) {
+                throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key reused",
+                        "This Idempotency-Key was used for a different registration. Use a new key.");
             }
+            return answerFor(known.earlierHousehold());
         }
         if (!consentVersion.equals(registration.consent().version())) {
             throw ProblemException.invalid("consent.version", "/consent/version",
@@ -106,13 +113,16 @@ public class RegistrationService {
         if (!checked.valid()) {
             throw ProblemException.invalid(checked.errors());
         }
-        refuseKnownDocuments(registration.registrant());
-        registration.household().forEach(this::refuseKnownDocuments);
+        if (known.documentRegistered()) {
+            throw ProblemException.conflict("already-registered", "Already registered", DUPLICATE_DETAIL);
+        }
 
+        // Few round trips: one statement for the household and its idempotency key; at the flush
+        // one JDBC batch per table for the people, their documents and their contact points; one
+        // statement for the outbox events of the household, one for its audit entries.
         Instant now = Instant.now();
         UUID householdId = UUID.randomUUID();
-        entityManager.createNativeQuery("INSERT INTO household (id, created_at) VALUES (?1, ?2)")
-                .setParameter(1, householdId).setParameter(2, now).executeUpdate();
+        insertHousehold(householdId, idempotencyKey, requestHash, now);
         List<National> people = new ArrayList<>();
         National registrant = newNational(registration.registrant(), registration, householdId, now, actor);
         checked.contacts().forEach(c -> {
@@ -130,30 +140,121 @@ public class RegistrationService {
         for (National person : people) {
             person.persist();
         }
-        if (idempotencyKey != null) {
-            entityManager.createNativeQuery("INSERT INTO registration_request (idempotency_key, request_hash, "
-                            + "household_id, created_at) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, idempotencyKey).setParameter(2, requestHash)
-                    .setParameter(3, householdId).setParameter(4, now).executeUpdate();
+        snapshots.publishAll(people);
+        audit.recordAll(actor, AuditLog.Action.REGISTERED, people.stream().map(p -> p.id).toList(),
+                "household " + householdId);
+        return answer(registrant, people, householdId);
+    }
+
+    /** What the database knows of a registration before it is written. */
+    record Known(UUID earlierHousehold, String earlierRequestHash, boolean documentRegistered) {
+    }
+
+    /**
+     * The household an idempotency key registered (if {@code idempotencyKey} is not null and was
+     * used), and whether any document of {@code persons} is registered: one query. The unique
+     * constraint {@code identity_document_once} still refuses a concurrent duplicate.
+     */
+    Known lookUp(String idempotencyKey, List<Registration.Person> persons) {
+        List<Registration.Document> documents = documentsOf(persons);
+        String sql = "SELECT r.household_id, r.request_hash, EXISTS (SELECT 1 FROM identity_document WHERE "
+                + documentCondition(documents.size()) + ") FROM (VALUES (1)) AS one (x) "
+                + "LEFT JOIN registration_request r ON r.idempotency_key = ?";
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int p = bindDocuments(query, documents, 1);
+                query.setString(p, idempotencyKey);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    return new Known(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3));
+                }
+            }
+        });
+    }
+
+    /** The household and, if the request carried one, its idempotency key: one statement. */
+    private void insertHousehold(UUID householdId, String idempotencyKey, String requestHash, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(idempotencyKey == null
+                    ? "INSERT INTO household (id, created_at) VALUES (?, ?)"
+                    : "WITH h AS (INSERT INTO household (id, created_at) VALUES (?, ?)) "
+                    + "INSERT INTO registration_request (idempotency_key, request_hash, household_id, created_at) "
+                    + "VALUES (?, ?, ?, ?)")) {
+                insert.setObject(1, householdId);
+                insert.setObject(2, at);
+                if (idempotencyKey != null) {
+                    insert.setString(3, idempotencyKey);
+                    insert.setString(4, requestHash);
+                    insert.setObject(5, householdId);
+                    insert.setObject(6, at);
+                }
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * No document of {@code persons} may be registered already: one query for all of them. The
+     * unique constraint {@code identity_document_once} still refuses a concurrent duplicate.
+     */
+    void refuseKnownDocuments(List<Registration.Person> persons) {
+        List<Registration.Document> documents = documentsOf(persons);
+        if (documents.isEmpty()) {
+            return;
         }
-        for (National person : people) {
-            snapshots.publish(person);
-            audit.record(actor, AuditLog.Action.REGISTERED, person.id, "household " + householdId);
+        boolean registered = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM identity_document WHERE " + documentCondition(documents.size()) + ")")) {
+                bindDocuments(query, documents, 1);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        });
+        if (registered) {
+            throw ProblemException.conflict("already-registered", "Already registered", DUPLICATE_DETAIL);
         }
-        return answerFor(householdId);
+    }
+
+    private static List<Registration.Document> documentsOf(List<Registration.Person> persons) {
+        return persons.stream().map(Registration.Person::document)
+                .filter(d -> d != null && d.number() != null).toList();
+    }
+
+    /**
+     * {@code (issuing_country, type, number)} is one of {@code count} documents, with CHAR(2) on
+     * both sides, so that the unique index of {@code identity_document_once} serves it; FALSE
+     * for none.
+     */
+    private static String documentCondition(int count) {
+        if (count == 0) {
+            return "FALSE";
+        }
+        StringBuilder condition = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            condition.append(i == 0 ? "" : " OR ")
+                    .append("(issuing_country = CAST(? AS char(2)) AND type = ? AND number = ?)");
+        }
+        return condition.toString();
+    }
+
+    /** Binds the documents of {@link #documentCondition} from parameter {@code first}; returns the next one. */
+    private static int bindDocuments(PreparedStatement statement, List<Registration.Document> documents, int first)
+            throws SQLException {
+        int p = first;
+        for (Registration.Document d : documents) {
+            statement.setString(p++, d.issuingCountry());
+            statement.setString(p++, d.type());
+            statement.setString(p++, DocumentNumbers.normalise(d.number()));
+        }
+        return p;
     }
 
     /** One document, one person: a document already registered is refused without saying whose it is. */
     void refuseKnownDocuments(Registration.Person person) {
-        Registration.Document d = person.document();
-        if (d == null) {
-            return;
-        }
-        long known = IdentityDocument.count("issuingCountry = ?1 and type = ?2 and number = ?3",
-                d.issuingCountry(), d.type(), DocumentNumbers.normalise(d.number()));
-        if (known > 0) {
-            throw ProblemException.conflict("already-registered", "Already registered", DUPLICATE_DETAIL);
-        }
+        refuseKnownDocuments(List.of(person));
     }
 
     private National newNational(Registration.Person person, Registration registration, UUID householdId,
@@ -200,6 +301,21 @@ public class RegistrationService {
             national.addDocument(document);
         }
         return national;
+    }
+
+    /**
+     * The answer for a household just registered, from memory: the same answer
+     * {@link #answerFor(UUID)} reads back for a retry (registrant first, then the others in the
+     * order of the database's {@code ORDER BY created_at, id}; all share created_at, and uuid
+     * order is the order of their lower-case hex text).
+     */
+    private Registered answer(National registrant, List<National> people, UUID householdId) {
+        String token = tokens().issue(registrant.id);
+        List<UUID> ids = new ArrayList<>();
+        ids.add(registrant.id);
+        people.stream().map(p -> p.id).filter(id -> !id.equals(registrant.id))
+                .sorted(java.util.Comparator.comparing(UUID::toString)).forEach(ids::add);
+        return new Registered(registrant.reference, householdId, ids, token, selfServiceBaseUrl + "#" + token);
     }
 
     /** The answer for a registered household: the registrant is the one with contact points. */

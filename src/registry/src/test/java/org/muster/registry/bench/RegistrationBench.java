@@ -20,7 +20,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       answers come, for {@value #SECONDS} s. Reference in the same run: the same clients on
  *       {@code GET /q/health/live}, the HTTP stack with no work behind it.</li>
  *   <li>Latency at a fixed {@value #OPEN_RATE}/s (open loop: each request is timed from when it
- *       was due, so a slow answer cannot hide the ones queued behind it).</li>
+ *       was due, so a slow answer cannot hide the ones queued behind it). At most
+ *       {@value #OPEN_CONNECTIONS} requests are in flight: a service that falls behind makes the
+ *       later requests wait (and counts that wait), instead of opening a connection per request
+ *       until the JVM runs out of file descriptors.</li>
  * </ul>
  * Figures go to standard output and {@code target/bench/registration.txt}; only that every
  * answer was a 201 is asserted.
@@ -51,6 +53,7 @@ class RegistrationBench {
     private static final int CLIENTS = 32;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int OPEN_RATE = Integer.getInteger("bench.rate", 500);
+    private static final int OPEN_CONNECTIONS = 64;
 
     @TestHTTPResource("/public/registrations")
     URI registrations;
@@ -63,20 +66,19 @@ class RegistrationBench {
 
     @Test
     void registrations_per_second_and_latency() throws Exception {
-        closedLoop(this::registration, 8);                 // warm-up: JIT, connection pools
-        Run sustained = closedLoop(this::registration, SECONDS);
-        Run reference = closedLoop(() -> HttpRequest.newBuilder(live).GET().build(), 10);
-        Run fixedRate = openLoop(OPEN_RATE, SECONDS);
-
-        String report = String.join("\n",
-                "registry self-registration (household of 3), " + Runtime.getRuntime().availableProcessors() + " cores",
-                "sustained, " + CLIENTS + " clients, " + SECONDS + " s: " + sustained,
-                "reference GET /q/health/live, " + CLIENTS + " clients, 10 s: " + reference,
-                "open loop at " + OPEN_RATE + "/s, " + SECONDS + " s: " + fixedRate, "");
-        System.out.println(report);
         Path out = Path.of("target/bench/registration.txt");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
+        Files.writeString(out, "");
+        report(out, "registry self-registration (household of 3), " + Runtime.getRuntime().availableProcessors()
+                + " cores, load average at start " + loadAverage());
+        closedLoop(this::registration, 8);                 // warm-up: JIT, connection pools
+        Run sustained = closedLoop(this::registration, SECONDS);
+        report(out, "sustained, " + CLIENTS + " clients, " + SECONDS + " s: " + sustained);
+        Run reference = closedLoop(() -> HttpRequest.newBuilder(live).GET().build(), 10);
+        report(out, "reference GET /q/health/live, " + CLIENTS + " clients, 10 s: " + reference);
+        Run fixedRate = openLoop(OPEN_RATE, SECONDS);
+        report(out, "open loop at " + OPEN_RATE + "/s, " + SECONDS + " s, at most " + OPEN_CONNECTIONS
+                + " in flight: " + fixedRate + ", load average at end " + loadAverage());
         assertThat(sustained.failures.get()).isZero();
         assertThat(fixedRate.failures.get()).isZero();
     }
@@ -113,33 +115,51 @@ class RegistrationBench {
         }
         clients.shutdown();
         clients.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-        return run;
+        return run.finish();
     }
 
-    /** Requests due at a fixed rate, whatever the answers do; latency counts from when each was due. */
+    private static void report(Path out, String line) throws java.io.IOException {
+        System.out.println(line);
+        Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static String loadAverage() {
+        return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * Requests due at a fixed rate, whatever the answers do; latency counts from when each was
+     * due. {@value #OPEN_CONNECTIONS} senders take the requests in turn, so a request due while
+     * all of them wait for answers is sent late, and its latency includes that wait.
+     */
     private Run openLoop(int perSecond, int seconds) throws InterruptedException {
         Run run = new Run(seconds);
         int total = perSecond * seconds;
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        CountDownLatch answered = new CountDownLatch(total);
+        AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            http.sendAsync(registration(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                if (error != null) {
-                    run.failures.incrementAndGet();
-                } else {
-                    run.record(response.statusCode(), System.nanoTime() - due);
+        ExecutorService senders = Executors.newFixedThreadPool(OPEN_CONNECTIONS);
+        for (int s = 0; s < OPEN_CONNECTIONS; s++) {
+            senders.submit(() -> {
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    try {
+                        HttpResponse<Void> response = http.send(registration(), HttpResponse.BodyHandlers.discarding());
+                        run.record(response.statusCode(), System.nanoTime() - due);
+                    } catch (Exception e) {
+                        run.failures.incrementAndGet();
+                    }
                 }
-                answered.countDown();
+                return null;
             });
         }
-        answered.await(120, TimeUnit.SECONDS);
-        return run;
+        senders.shutdown();
+        senders.awaitTermination(seconds + 300L, TimeUnit.SECONDS);
+        return run.finish();
     }
 
     /** What one phase measured. */
@@ -147,9 +167,17 @@ class RegistrationBench {
         final int seconds;
         final ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         final AtomicLong failures = new AtomicLong();
+        final long startNanos = System.nanoTime();
+        long endNanos;
 
         Run(int seconds) {
             this.seconds = seconds;
+        }
+
+        /** Marks the end of the phase: the rate counts answers over the time they took. */
+        Run finish() {
+            endNanos = System.nanoTime();
+            return this;
         }
 
         void record(int status, long nanos) {
@@ -163,8 +191,9 @@ class RegistrationBench {
         public String toString() {
             List<Long> sorted = new ArrayList<>(micros);
             Collections.sort(sorted);
-            return String.format("%d answered (%d not 2xx), %.0f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    sorted.size(), failures.get(), sorted.size() / (double) seconds, percentile(sorted, 50),
+            double elapsed = ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1e9;
+            return String.format("%d answered (%d not 2xx) in %.1f s, %.0f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    sorted.size(), failures.get(), elapsed, sorted.size() / elapsed, percentile(sorted, 50),
                     percentile(sorted, 95), percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0);
         }
 
