@@ -33,6 +33,8 @@ public class BaseUrlHttpClient extends NetworkHttpClient implements AutoCloseabl
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Connections kept to the API host; a caller with more threads than this makes them wait for one. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 20;
 
     private final URI baseUrl;
     private final boolean passThrough;
@@ -42,7 +44,15 @@ public class BaseUrlHttpClient extends NetworkHttpClient implements AutoCloseabl
     }
 
     public BaseUrlHttpClient(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
-        super(clientBuilder(connectTimeout, readTimeout));
+        this(baseUrl, connectTimeout, readTimeout, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /**
+     * @param maxConnections connections kept alive to the API host (all requests go to one host): as many as the
+     *                       caller has threads making requests at once, so none waits for a connection
+     */
+    public BaseUrlHttpClient(URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxConnections) {
+        super(clientBuilder(connectTimeout, readTimeout, maxConnections));
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.passThrough = TwilioAccount.PRODUCTION_BASE_URL.equals(baseUrl);
     }
@@ -117,7 +127,10 @@ public class BaseUrlHttpClient extends NetworkHttpClient implements AutoCloseabl
         params.forEach((name, values) -> values.forEach(value -> sink.add(name, value)));
     }
 
-    private static HttpClientBuilder clientBuilder(Duration connectTimeout, Duration readTimeout) {
+    private static HttpClientBuilder clientBuilder(Duration connectTimeout, Duration readTimeout, int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
+        }
         Timeout connect = Timeout.of(Objects.requireNonNull(connectTimeout, "connectTimeout"));
         Timeout read = Timeout.of(Objects.requireNonNull(readTimeout, "readTimeout"));
         RequestConfig timeouts = RequestConfig.custom()
@@ -130,8 +143,8 @@ public class BaseUrlHttpClient extends NetworkHttpClient implements AutoCloseabl
                         .setSocketTimeout(read)
                         .build())
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
-                .setMaxConnPerRoute(20)
-                .setMaxConnTotal(100)
+                .setMaxConnPerRoute(maxConnections)
+                .setMaxConnTotal(maxConnections)
                 .build();
         return HttpClientBuilder.create()
                 .useSystemProperties()

@@ -197,6 +197,41 @@ class BaseUrlHttpClientTest {
     }
 
     @Test
+    void as_many_requests_as_connections_are_in_flight_at_once() throws Exception {
+        int connections = 32;
+        CountDownLatch allArrived = new CountDownLatch(connections);
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/held/", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            allArrived.countDown();
+            try {
+                // Held until every request is in, or long enough to show that some could not be.
+                allArrived.await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            record(exchange);
+        });
+        TwilioAccount account = new TwilioAccount(URI.create(serverUrl + "/held"), ACCOUNT_SID, AUTH_TOKEN, null, null);
+        try (BaseUrlHttpClient http = new BaseUrlHttpClient(account.baseUrl(), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), connections)) {
+            TwilioRestClient client = new TwilioRestClient.Builder(ACCOUNT_SID, AUTH_TOKEN).httpClient(http).build();
+            var pool = Executors.newFixedThreadPool(connections);
+            for (int i = 0; i < connections; i++) {
+                pool.execute(() -> Message.creator(new PhoneNumber("+93700000001"), new PhoneNumber("+15005550006"),
+                        "Leave now").create(client));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        // With the former fixed 20 per host, 12 of them waited for a connection.
+        assertThat(mostInFlight.get()).isEqualTo(connections);
+        assertThat(received).hasSize(connections);
+    }
+
+    @Test
     void the_auth_token_stays_out_of_the_account_description() {
         TwilioAccount account = TwilioAccount.production(ACCOUNT_SID, AUTH_TOKEN, "MG0000", null);
 

@@ -24,6 +24,11 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    static {
+        // This JVM's first HttpServer fixes the server-wide TCP_NODELAY setting: the sandbox's must hold.
+        System.setProperty(TwilioSandbox.NO_DELAY_PROPERTY, "true");
+    }
+
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
