@@ -219,12 +219,12 @@ public final class Examples {
 
     public static FlightScheduled flightScheduled() {
         return new FlightScheduled(FLIGHT, "Royal Netherlands Air Force", "NAF07", "KBL", "ISB",
-                Instant.parse("2021-08-17T21:00:00Z"), 120, FlightStatus.SCHEDULED, T0.plusSeconds(3600));
+                Instant.parse("2021-08-17T21:00:00Z"), 120, FlightStatus.PLANNED, T0.plusSeconds(3600));
     }
 
     public static FlightChanged flightChanged() {
         return new FlightChanged(FLIGHT, "Royal Netherlands Air Force", "NAF07", "KBL", "ISB",
-                Instant.parse("2021-08-17T23:30:00Z"), 140, FlightStatus.DELAYED, T0.plusSeconds(7200));
+                Instant.parse("2021-08-17T23:30:00Z"), 140, FlightStatus.CONFIRMED, T0.plusSeconds(7200));
     }
 
     public static PassengerManifested passengerManifested() {

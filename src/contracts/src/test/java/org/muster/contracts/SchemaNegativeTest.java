@@ -174,6 +174,8 @@ class SchemaNegativeTest {
     @Test
     void flightScheduledCannotStartDepartedAndManifestingStartsAssignedOrConfirmed() {
         assertInvalid(Examples.flightScheduled(), body -> body.put("status", "DEPARTED"), "enum");
+        assertInvalid(Examples.flightScheduled(), body -> body.put("status", "CLOSED"), "enum");
+        assertInvalid(Examples.flightChanged(), body -> body.put("status", "LANDED"), "enum");
         assertInvalid(Examples.passengerManifested(), body -> body.put("status", "BOARDED"), "enum");
     }
 
