@@ -31,6 +31,26 @@ public final class Mrzs {
         return line1 + "\n" + head + CheckDigit.of(composite);
     }
 
+    /** A TD1 identity card zone (3 lines of 30) with every check digit right and no optional data. */
+    public static String td1(String state, String surname, String given, String number, String birth, char sex,
+                             String expiry) {
+        String num = pad(number, 9);
+        String line1 = "I<" + state + num + CheckDigit.of(num) + "<".repeat(15);
+        String head = birth + CheckDigit.of(birth) + sex + expiry + CheckDigit.of(expiry) + state + "<".repeat(11);
+        String composite = line1.substring(5, 30) + head.substring(0, 7) + head.substring(8, 15) + head.substring(18, 29);
+        String line3 = pad(surname.replace(' ', '<') + "<<" + given.replace(' ', '<'), 30);
+        return line1 + "\n" + head + CheckDigit.of(composite) + "\n" + line3;
+    }
+
+    /** The zone with the character at {@code index} of line {@code line} (0-based) replaced by another digit. */
+    public static String corrupt(String mrz, int line, int index) {
+        String[] lines = mrz.split("\n");
+        char[] chars = lines[line].toCharArray();
+        chars[index] = chars[index] == '1' ? '2' : '1';
+        lines[line] = new String(chars);
+        return String.join("\n", lines);
+    }
+
     /** The TD3 specimen with the character at {@code index} of line 2 replaced. */
     public static String corruptLine2(String mrz, int index, char replacement) {
         String[] lines = mrz.split("\n");

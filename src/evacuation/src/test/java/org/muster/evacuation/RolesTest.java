@@ -34,7 +34,8 @@ class RolesTest {
             new String[] {"GET", F + "/manifest/audit"}, new String[] {"POST", F + "/manifest/" + E + "/move"},
             new String[] {"POST", F + "/manifest/" + E + "/offload"}, new String[] {"PUT", F + "/manifest/" + E + "/document"},
             new String[] {"POST", F + "/confirmations"}, new String[] {"POST", F + "/check-in"},
-            new String[] {"POST", F + "/check-in/" + E}, new String[] {"POST", F + "/boarding/" + E},
+            new String[] {"POST", F + "/check-in/" + E}, new String[] {"POST", F + "/boarding"},
+            new String[] {"POST", F + "/boarding/" + E},
             new String[] {"GET", F + "/exports/manifest.csv"}, new String[] {"GET", F + "/exports/manifest.pdf"},
             new String[] {"GET", F + "/exports/paxlst"});
 

@@ -49,6 +49,15 @@ public final class Allocation {
 
     /** A flight taking allocations, with the seats the allocation may still give. */
     public record OpenFlight(UUID flightId, String flightNumber, Instant departure, int freeSeats) {
+
+        /**
+         * The flight as the allocation sees it: of its seats, those held back (crew, officials)
+         * and those held for partner embassies' quotas are never offered, nor those already taken.
+         */
+        public static OpenFlight of(UUID flightId, String flightNumber, Instant departure, int seats, int heldBack,
+                                    int partnerQuota, int taken) {
+            return new OpenFlight(flightId, flightNumber, departure, Math.max(0, seats - heldBack - partnerQuota - taken));
+        }
     }
 
     /** A member's place: seats 0 for an infant on a lap. */

@@ -113,7 +113,7 @@ public class Allocations {
 
     private List<Allocation.OpenFlight> openFlights(List<Flight> open) {
         Map<UUID, Integer> taken = flights.seatsTakenByFlight();
-        return open.stream().map(f -> new Allocation.OpenFlight(f.id, f.flightNumber, f.scheduledDeparture,
-                Math.max(0, f.allocatableSeats() - taken.getOrDefault(f.id, 0)))).toList();
+        return open.stream().map(f -> Allocation.OpenFlight.of(f.id, f.flightNumber, f.scheduledDeparture, f.seats,
+                f.seatsHeldBack, f.partnerQuota, taken.getOrDefault(f.id, 0))).toList();
     }
 }

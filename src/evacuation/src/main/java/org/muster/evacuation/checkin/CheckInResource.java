@@ -52,9 +52,20 @@ public class CheckInResource {
     }
 
     @POST
+    @Path("/boarding")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    @Operation(summary = "A checked-in passenger boards, found by the MRZ of their passport or ID card",
+            description = "Read and matched as at check-in. 409 not-checked-in, 409 passenger-on-another-flight, "
+                    + "404 passenger-unknown, 400 naming mrz for a wrong check digit.")
+    public CheckIn.Result boardByMrz(@PathParam("flightId") UUID flightId, @NotNull @Valid MrzScan scan) {
+        return checkIn.boardByMrz(flightId, scan.mrz(), actor());
+    }
+
+    @POST
     @Path("/boarding/{entryId}")
     @RolesAllowed(Roles.CONSULAR_OFFICER)
-    @Operation(summary = "A checked-in passenger boards")
+    @Operation(summary = "A checked-in passenger boards, by manifest entry id")
     public EntryView board(@PathParam("flightId") UUID flightId, @PathParam("entryId") UUID entryId) {
         return checkIn.board(flightId, entryId, actor());
     }

@@ -27,8 +27,14 @@ public class AssemblyPoints {
 
     @Transactional
     public View create(AssemblyPointRequest request) {
+        return create(UUID.randomUUID(), request);
+    }
+
+    /** Creates an assembly point under a given id (the demo seed's, so that a restart finds it). */
+    @Transactional
+    public View create(UUID id, AssemblyPointRequest request) {
         AssemblyPoint p = new AssemblyPoint();
-        p.id = UUID.randomUUID();
+        p.id = id;
         p.createdAt = Instant.now();
         apply(p, request);
         p.persist();

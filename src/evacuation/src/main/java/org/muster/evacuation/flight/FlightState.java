@@ -35,15 +35,14 @@ public enum FlightState {
         return this == CHECK_IN_OPEN || this == BOARDING;
     }
 
-    /**
-     * The status other services see. The shared enum has no "planned", "confirmed" or "closed":
-     * planned and confirmed flights are SCHEDULED, a closed one is still BOARDING until it leaves.
-     */
+    /** The status other services see: the same lifecycle, one for one. */
     public FlightStatus published() {
         return switch (this) {
-            case PLANNED, CONFIRMED -> FlightStatus.SCHEDULED;
+            case PLANNED -> FlightStatus.PLANNED;
+            case CONFIRMED -> FlightStatus.CONFIRMED;
             case CHECK_IN_OPEN -> FlightStatus.CHECK_IN_OPEN;
-            case BOARDING, CLOSED -> FlightStatus.BOARDING;
+            case BOARDING -> FlightStatus.BOARDING;
+            case CLOSED -> FlightStatus.CLOSED;
             case DEPARTED -> FlightStatus.DEPARTED;
             case CANCELLED -> FlightStatus.CANCELLED;
         };

@@ -31,9 +31,15 @@ public class Flights {
 
     @Transactional
     public FlightView schedule(FlightRequest request, String actor) {
+        return schedule(UUID.randomUUID(), request, actor);
+    }
+
+    /** Plans a flight under a given id (the demo seed's, so that a restart finds it). */
+    @Transactional
+    public FlightView schedule(UUID id, FlightRequest request, String actor) {
         check(request);
         Flight f = new Flight();
-        f.id = UUID.randomUUID();
+        f.id = id;
         f.state = FlightState.PLANNED;
         f.createdAt = Instant.now();
         apply(f, request);

@@ -92,6 +92,47 @@ class AllocationPropertiesTest {
         }
     }
 
+    /** A flight as planned: its seats, those held back, the partner quota, and the seats already taken. */
+    record Planned(int seats, int heldBack, int partnerQuota, int taken) {
+    }
+
+    /**
+     * Seats held back (crew, officials) and seats held for partner embassies' quotas are never
+     * given by the allocation, whatever is already taken and whoever asks.
+     */
+    @Property(tries = 300)
+    void seats_held_back_and_held_for_partner_quotas_are_never_allocated(@ForAll("cases") Case c,
+                                                                          @ForAll("planned") List<Planned> planned) {
+        List<Allocation.OpenFlight> flights = new ArrayList<>();
+        Map<UUID, Planned> plans = new HashMap<>();
+        for (int i = 0; i < planned.size(); i++) {
+            Planned p = planned.get(i);
+            UUID id = new UUID(7, i);
+            plans.put(id, p);
+            flights.add(Allocation.OpenFlight.of(id, "QR" + (200 + i), T0.plusSeconds(600L * i), p.seats(), p.heldBack(),
+                    p.partnerQuota(), p.taken()));
+        }
+        Allocation.Plan plan = Allocation.allocate(c.requests(), flights);
+        Map<UUID, Integer> used = new HashMap<>();
+        plan.placed().forEach(p -> used.merge(p.flightId(), p.seatsNeeded(), Integer::sum));
+        plans.forEach((id, p) -> {
+            assertThat(p.taken() + used.getOrDefault(id, 0)).as("seats taken on %s", p)
+                    .isLessThanOrEqualTo(p.seats() - p.heldBack() - p.partnerQuota());
+        });
+    }
+
+    @Provide
+    Arbitrary<List<Planned>> planned() {
+        return Combinators.combine(Arbitraries.integers().between(1, 30), Arbitraries.integers().between(0, 6),
+                        Arbitraries.integers().between(0, 10), Arbitraries.integers().between(0, 30))
+                .as((seats, heldBack, quota, taken) -> {
+                    int held = Math.min(heldBack, seats);
+                    int partners = Math.min(quota, seats - held);
+                    return new Planned(seats, held, partners, Math.min(taken, seats - held - partners));
+                })
+                .list().ofMinSize(1).ofMaxSize(5);
+    }
+
     @Property(tries = 200)
     void the_same_input_in_any_order_gives_the_same_plan(@ForAll("cases") Case c, @ForAll long shuffleSeed) {
         List<Allocation.Request> requests = new ArrayList<>(c.requests());

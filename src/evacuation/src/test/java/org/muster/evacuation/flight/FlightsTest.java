@@ -65,9 +65,11 @@ class FlightsTest {
             }
             FlightScheduled scheduled = EventJson.fromJson(mine.get(0).value(), FlightScheduled.class);
             assertThat(scheduled.seats()).isEqualTo(168);
-            assertThat(scheduled.status()).isEqualTo(FlightStatus.SCHEDULED);
+            assertThat(scheduled.status()).isEqualTo(FlightStatus.PLANNED);
             FlightChanged last = EventJson.fromJson(mine.get(2).value(), FlightChanged.class);
             assertThat(last.seats()).isEqualTo(188);
+            assertThat(last.status()).isEqualTo(FlightStatus.CONFIRMED);
+            assertThat(EventJson.fromJson(mine.get(1).value(), FlightChanged.class).status()).isEqualTo(FlightStatus.PLANNED);
             assertThat(last.scheduledDeparture()).isEqualTo(DEPARTURE.plusSeconds(3600));
         }
         given().get("/flights/" + id + "/manifest/audit").then().statusCode(200)

@@ -20,8 +20,10 @@ import org.muster.contracts.Topics;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.DeliveryPriority;
 import org.muster.contracts.common.EvacuationStatus;
+import org.muster.contracts.common.FlightStatus;
 import org.muster.contracts.common.ManifestStatus;
 import org.muster.contracts.common.Vulnerability;
+import org.muster.contracts.evacuation.FlightChanged;
 import org.muster.contracts.evacuation.FlightDeparted;
 import org.muster.contracts.evacuation.ManifestEntryStatusChanged;
 import org.muster.contracts.evacuation.PassengerManifested;
@@ -232,6 +234,11 @@ class ManifestLifecycleTest {
             FlightDeparted departed = f1Events.stream().filter(r -> FlightDeparted.TYPE.equals(TopicReader.header(r, "ce_type")))
                     .map(r -> EventJson.fromJson(r.value(), FlightDeparted.class)).findFirst().orElseThrow();
             assertThat(departed.passengersBoarded()).isEqualTo(3);
+            // The flight's own lifecycle, one for one, as other services see it.
+            assertThat(f1Events.stream().filter(r -> FlightChanged.TYPE.equals(TopicReader.header(r, "ce_type")))
+                    .map(r -> EventJson.fromJson(r.value(), FlightChanged.class).status()))
+                    .containsExactly(FlightStatus.CONFIRMED, FlightStatus.CHECK_IN_OPEN, FlightStatus.BOARDING,
+                            FlightStatus.CLOSED, FlightStatus.DEPARTED);
         }
         given().get("/flights/" + f1 + "/manifest/audit").then().statusCode(200)
                 .body("action", hasItems("ALLOCATED", "MOVED", "ADDED", "CONFIRMED", "DOCUMENT_RECORDED", "CHECKED_IN",
@@ -239,6 +246,12 @@ class ManifestLifecycleTest {
                 .body("actor", hasItem("officer-ines"));
 
         exports(f1, n1, p);
+        // Every change, and every export, is in the audit of the flight it concerns.
+        given().get("/flights/" + f1 + "/manifest/audit").then().statusCode(200)
+                .body("action", hasItems("FLIGHT_SCHEDULED", "ASSEMBLY_SET", "EXPORTED"))
+                .body("detail", hasItems(containsString("CSV"), containsString("PDF"), containsString("PAXLST")));
+        given().get("/flights/" + f2 + "/manifest/audit").then().statusCode(200)
+                .body("action", hasItems("ALLOCATED", "MOVED", "CANCELLED", "CONFIRMED"));
     }
 
     @Test
