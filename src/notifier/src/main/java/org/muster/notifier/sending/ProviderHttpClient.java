@@ -16,8 +16,8 @@ final class ProviderHttpClient extends BaseUrlHttpClient {
 
     private static final ThreadLocal<Response> LAST = new ThreadLocal<>();
 
-    ProviderHttpClient(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
-        super(baseUrl, connectTimeout, readTimeout);
+    ProviderHttpClient(URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxConnections) {
+        super(baseUrl, connectTimeout, readTimeout, maxConnections);
     }
 
     @Override

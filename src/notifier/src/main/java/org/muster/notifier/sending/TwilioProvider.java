@@ -42,6 +42,10 @@ public class TwilioProvider {
     @ConfigProperty(name = "muster.notifier.public-base-url")
     String publicBaseUrl;
 
+    /** One connection per worker that may call Twilio at once: none waits for a connection. */
+    @ConfigProperty(name = "muster.notifier.dispatch.concurrency")
+    int concurrency;
+
     private TwilioAccount account;
     private ProviderHttpClient http;
     private TwilioRestClient client;
@@ -54,7 +58,7 @@ public class TwilioProvider {
         account = new TwilioAccount(baseUrl, accountSid.get(), authToken.get(), messagingServiceSid.orElse(null),
                 fromNumber.orElse(null));
         http = new ProviderHttpClient(account.baseUrl(), BaseUrlHttpClient.DEFAULT_CONNECT_TIMEOUT,
-                BaseUrlHttpClient.DEFAULT_READ_TIMEOUT);
+                BaseUrlHttpClient.DEFAULT_READ_TIMEOUT, concurrency);
         client = new TwilioRestClient.Builder(account.accountSid(), account.authToken())
                 .accountSid(account.accountSid())
                 .httpClient(http)

@@ -60,13 +60,20 @@ class DispatchBench {
 
         rateLimits.setRate(Channel.SMS, 0);
         Measured free = run(sandbox, "+9371", UNTHROTTLED);
+        // Again right after: on a machine shared with other builds the load moves within a minute.
+        double referenceAfter = sdkAlone(sandbox, 3_000, 20);
 
         rateLimits.setRate(Channel.SMS, RATE);
         Measured limited = run(sandbox, "+9372", (int) (RATE * THROTTLED_SECONDS));
         long refusals = twilioRefusals(limited.accepted(), RATE);
 
         System.out.printf("%nnotifier DispatchBench%n");
-        System.out.printf("  reference, SDK alone, 20 threads, no database: %,.0f messages/s%n", reference);
+        System.out.printf("  reference, SDK alone, 20 threads, no database: %,.0f messages/s before, %,.0f after "
+                + "(TCP_NODELAY on the sandbox: %s)%n", reference, referenceAfter,
+                System.getProperty(TwilioSandbox.NO_DELAY_PROPERTY));
+        System.out.printf("  load average at the end: %.1f on %d cores%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("  unthrottled: %,d SMS in %,d ms = %,.0f sends/s (429 from the provider: %d)%n",
                 free.count(), free.elapsed().toMillis(), free.rate(), loads.refusedWith429());
         System.out.printf("  configured %,.0f/s: %,d SMS in %,d ms = %,.1f sends/s (%+.2f%%); "
