@@ -33,12 +33,14 @@ public class CampaignProgress {
                         WHERE d.campaign_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2""")
                 .setParameter(1, id).getResultList();
         Object[] totals = (Object[]) entityManager.createNativeQuery("""
-                        SELECT count(*) FILTER (WHERE requested), count(*) FILTER (WHERE reply = 'SAFE'),
-                            count(*) FILTER (WHERE reply = 'HELP') FROM campaign_recipient WHERE campaign_id = ?1""")
+                        SELECT count(*) FILTER (WHERE r.national_id <= c.fan_out_through), count(*) FILTER (WHERE r.reply = 'SAFE'),
+                            count(*) FILTER (WHERE r.reply = 'HELP')
+                        FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE r.campaign_id = ?1""")
                 .setParameter(1, id).getSingleResult();
         List<Object[]> unreached = entityManager.createNativeQuery("""
-                        SELECT r.national_id, r.display_name, r.region, r.language FROM campaign_recipient r
-                        WHERE r.campaign_id = ?1 AND r.requested AND NOT EXISTS (
+                        SELECT r.national_id, r.display_name, r.region, r.language
+                        FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
+                        WHERE r.campaign_id = ?1 AND r.national_id <= c.fan_out_through AND NOT EXISTS (
                             SELECT 1 FROM campaign_delivery d WHERE d.campaign_id = r.campaign_id AND d.national_id = r.national_id
                             AND d.status IN ('REQUESTED', 'QUEUED', 'SENT', 'DELIVERED', 'READ'))
                         ORDER BY r.region, r.display_name LIMIT 10000""")

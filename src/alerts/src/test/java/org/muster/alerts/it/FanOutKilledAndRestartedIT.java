@@ -1,0 +1,240 @@
+package org.muster.alerts.it;
+
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.muster.contracts.CloudEventHeaders;
+import org.muster.contracts.EventJson;
+import org.muster.contracts.Topics;
+import org.muster.contracts.alerts.DeliveryRequested;
+import org.muster.devstack.postgres.PostgresServer;
+import org.muster.testing.ServiceProcess;
+import org.muster.testing.TestStack;
+import org.muster.testing.TopicReader;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The issue's proof "fan-out killed mid-way and restarted loses and duplicates nothing", on the
+ * packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as a child process against
+ * the real PostgreSQL and Kafka of {@link TestStack}:
+ * <ol>
+ *   <li>{@value #RECIPIENTS} people with an SMS number and an email address in the audience
+ *       projection; a campaign on SMS then email ({@code FIRST_THAT_WORKS}): two requests each;</li>
+ *   <li>launched through the REST API with a signed bearer token (the service checks it against
+ *       the public key it is given, {@code quarkus.oidc.public-key}: no Keycloak to start);</li>
+ *   <li>once some requests are on {@code muster.delivery.requests}, the process is killed
+ *       ({@link ServiceProcess#kill()}: SIGKILL, no shutdown hook runs), mid fan-out;</li>
+ *   <li>started again, it finishes the campaign.</li>
+ * </ol>
+ * Then every recipient and step was requested, each by exactly one delivery request event (one
+ * CloudEvents id per request id: the fan-out never requested anyone twice). The relay publishes
+ * at least once: records it had sent but not yet marked sent when killed go out again with the
+ * same event id, so the duplicate records are at most the outbox rows pending at the kill.
+ */
+class FanOutKilledAndRestartedIT {
+
+    private static final int RECIPIENTS = Integer.getInteger("it.recipients", 20_000);
+    private static final int REQUESTS = RECIPIENTS * 2;
+    /** Kill once this many requests are on Kafka: well into the first batches, far from the end. */
+    private static final int KILL_AFTER = 500;
+    /** The schema {@link ServiceProcess} gives the service: its name. */
+    private static final String SCHEMA = "alerts";
+    private static final String ISSUER = "https://muster-it.invalid/realms/muster";
+
+    private ServiceProcess alerts;
+
+    @AfterEach
+    void stopService() {
+        if (alerts != null) {
+            alerts.close();
+        }
+    }
+
+    @Test
+    void a_fan_out_killed_mid_way_and_restarted_loses_and_duplicates_nothing() throws Exception {
+        PostgresServer postgres = TestStack.postgres();
+        String bootstrap = TestStack.kafka().bootstrapServers();
+        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        alerts = ServiceProcess.of("alerts")
+                // Tokens are checked against this key (signature, issuer, audience, expiry), without an OIDC server.
+                .env("QUARKUS_OIDC_TENANT_ENABLED", "true")
+                .env("QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()))
+                .env("QUARKUS_OIDC_TOKEN_ISSUER", ISSUER)
+                // Smaller transactions than production's 1000, so the kill lands between many of them.
+                .env("MUSTER_ALERTS_FAN_OUT_BATCH_SIZE", "250")
+                .start();
+        String base = alerts.baseUri().toString();
+        seedAudience(postgres);
+        String token = officerToken(keys);
+
+        String campaign = given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON).body(Map.of(
+                        "name", "Leave Kunduz now",
+                        "audience", Map.of("regions", List.of("AF-KDZ")),
+                        "channels", List.of("SMS", "EMAIL"),
+                        "channelMode", "FIRST_THAT_WORKS",
+                        "priority", "ROUTINE",
+                        "assemblyPoint", "Kunduz airfield, north gate",
+                        "replyInstructions", "Reply SAFE or HELP.",
+                        "templates", Map.of("en", Map.of("subject", "Leave Kunduz now",
+                                "body", "{name}: leave {regionName} now. Go to {assemblyPoint}. {replyInstructions}"))))
+                .post("/campaigns").then().statusCode(201).extract().path("id");
+        given().baseUri(base).auth().oauth2(token).post("/campaigns/" + campaign + "/launch").then().statusCode(200);
+
+        // The relay creates the topic with its first batch.
+        await("first delivery requests relayed").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                .until(() -> count(postgres, "SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL") > 0);
+        try (TopicReader requests = new TopicReader(Topics.DELIVERY_REQUESTS)) {
+            requests.awaitCount(KILL_AFTER, Duration.ofSeconds(90));
+            alerts.kill();
+
+            long requestedAtKill = count(postgres, """
+                    SELECT count(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
+                    WHERE r.national_id <= c.fan_out_through""");
+            long pendingAtKill = count(postgres, "SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+            long onKafkaAtKill = recordsOnTopic(bootstrap);
+            System.out.printf("killed: %d of %d recipients requested, %d requests on Kafka, %d outbox rows pending%n",
+                    requestedAtKill, RECIPIENTS, onKafkaAtKill, pendingAtKill);
+            assertThat(requestedAtKill).as("killed in the middle of the fan-out").isGreaterThan(0).isLessThan(RECIPIENTS);
+            assertThat(onKafkaAtKill).as("some but not all requests on Kafka").isGreaterThan(0).isLessThan(REQUESTS);
+
+            alerts.start();
+            await("campaign completed and every request relayed").atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> count(postgres, "SELECT count(*) FROM campaign WHERE state = 'COMPLETED'") == 1
+                            && count(postgres, "SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0);
+            long published = recordsOnTopic(bootstrap);
+            List<ConsumerRecord<String, String>> records = requests.awaitCount((int) published, Duration.ofMinutes(2));
+
+            Map<String, Set<String>> eventIdsByRequest = new HashMap<>();
+            for (ConsumerRecord<String, String> r : records) {
+                DeliveryRequested request = EventJson.mapper().readValue(r.value(), DeliveryRequested.class);
+                assertThat(request.campaignId()).hasToString(campaign);
+                eventIdsByRequest.computeIfAbsent(request.requestId(), k -> new HashSet<>())
+                        .add(TopicReader.header(r, CloudEventHeaders.ID));
+            }
+            Set<String> expected = expectedRequestIds(postgres, campaign);
+            assertThat(expected).hasSize(REQUESTS);
+            assertThat(eventIdsByRequest.keySet()).as("every recipient and step requested").isEqualTo(expected);
+            List<String> requestedTwice = eventIdsByRequest.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                    .map(Map.Entry::getKey).toList();
+            assertThat(requestedTwice).as("requests the fan-out made twice (two event ids)").isEmpty();
+            long duplicates = records.size() - eventIdsByRequest.size();
+            System.out.printf("after restart: %d records for %d requests: %d re-published by the relay (bound: %d pending at the kill)%n",
+                    records.size(), eventIdsByRequest.size(), duplicates, pendingAtKill);
+            assertThat(duplicates).as("records the relay published again (same event id)").isLessThanOrEqualTo(pendingAtKill);
+
+            assertThat(count(postgres, """
+                    SELECT count(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
+                    WHERE r.national_id > c.fan_out_through""")).isZero();
+            assertThat(count(postgres, "SELECT count(*) FROM campaign_delivery")).isEqualTo(REQUESTS);
+            given().baseUri(base).auth().oauth2(token).get("/campaigns/" + campaign + "/progress").then().statusCode(200)
+                    .body("requestedRecipients", org.hamcrest.Matchers.equalTo(RECIPIENTS));
+        }
+    }
+
+    /** What the launch resolved: each recipient on SMS (step 0) and email (step 1). */
+    private static Set<String> expectedRequestIds(PostgresServer postgres, String campaign) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection c = connect(postgres); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT national_id FROM campaign_recipient")) {
+            while (rs.next()) {
+                UUID person = rs.getObject(1, UUID.class);
+                for (var channel : List.of(org.muster.contracts.common.Channel.SMS, org.muster.contracts.common.Channel.EMAIL)) {
+                    ids.add(DeliveryRequested.requestIdOf(UUID.fromString(campaign), person, channel));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void seedAudience(PostgresServer postgres) throws SQLException {
+        try (Connection c = connect(postgres); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO audience_member (national_id, household_id, nationality, preferred_language, country, region,
+                    vulnerabilities, welfare_status, evacuation_status, display_name, contacts, version, projected_at)
+                SELECT gen_random_uuid(), gen_random_uuid(), 'FR', 'en', 'AF', 'AF-KDZ', '{}', 'UNKNOWN', 'NOT_REQUESTED',
+                    'Person ' || i,
+                    jsonb_build_array(
+                        jsonb_build_object('channel', 'SMS', 'address', '+9379' || lpad(i::text, 7, '0'),
+                            'verified', true, 'optedOut', false, 'preference', 1),
+                        jsonb_build_object('channel', 'EMAIL', 'address', 'person' || i || '@example.org',
+                            'verified', true, 'optedOut', false, 'preference', 2)),
+                    1, now()
+                FROM generate_series(1, ?) AS i""")) {
+            insert.setInt(1, RECIPIENTS);
+            insert.executeUpdate();
+        }
+    }
+
+    /** A bearer token as Keycloak's realm muster issues it to an officer, signed with the test's key. */
+    private static String officerToken(KeyPair keys) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("sub", UUID.randomUUID().toString());
+        claims.put("preferred_username", "officer-kill-it");
+        claims.put("aud", "muster-services");
+        claims.put("iat", now);
+        claims.put("exp", now + 3600);
+        claims.put("realm_access", Map.of("roles", List.of("consular-officer", "consular-viewer")));
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + url.encodeToString(EventJson.mapper().writeValueAsBytes(claims));
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initSign(keys.getPrivate());
+        rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + url.encodeToString(rs256.sign());
+    }
+
+    /** Records on the topic now: the sum of its partitions' end offsets (nothing else writes to it here). */
+    private static long recordsOnTopic(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            var partitions = admin.describeTopics(List.of(Topics.DELIVERY_REQUESTS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(Topics.DELIVERY_REQUESTS).partitions().stream()
+                    .map(p -> new TopicPartition(Topics.DELIVERY_REQUESTS, p.partition()))
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    private static long count(PostgresServer postgres, String sql) throws SQLException {
+        try (Connection c = connect(postgres); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection connect(PostgresServer postgres) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(SCHEMA), postgres.username(), postgres.password());
+    }
+}
