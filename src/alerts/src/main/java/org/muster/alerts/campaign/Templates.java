@@ -3,6 +3,7 @@ package org.muster.alerts.campaign;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
+import org.muster.platform.geo.Languages;
 import org.muster.platform.geo.Subdivision;
 import org.muster.platform.geo.Subdivisions;
 
@@ -41,7 +42,8 @@ final class Templates {
 
     /** The language a person gets: theirs when the campaign has it, otherwise the campaign's default. */
     String languageFor(String preferred) {
-        return bodies.containsKey(preferred) ? preferred : defaultLanguage;
+        // fa-AF finds the fa template, Dari as prs too; anything unmatched reads the default language.
+        return Languages.bestMatch(preferred, bodies.keySet()).orElse(defaultLanguage);
     }
 
     String subject(String language) {
