@@ -22,14 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class RegistrationResource {
 
     @Inject
-    RegistrationService registrations;
+    RegistrationDesk registrations;
 
     @POST
     @Operation(summary = "Register yourself and the people who travel with you",
             description = "Send an Idempotency-Key header: a retried request then returns the first answer.")
     public Response register(@HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
                              @NotNull @Valid Registration registration) {
-        Registered registered = registrations.register(registration, idempotencyKey);
+        Registered registered = registrations.register(registration, idempotencyKey, "self");
         return Response.status(Response.Status.CREATED).entity(registered).build();
     }
 }

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.muster.platform.security.Roles;
 import org.muster.registry.registration.Registration;
-import org.muster.registry.registration.RegistrationService;
+import org.muster.registry.registration.RegistrationDesk;
 
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +37,7 @@ public class NationalResource {
     StaffRegistry registry;
 
     @Inject
-    RegistrationService registrations;
+    RegistrationDesk registrations;
 
     @GET
     @RolesAllowed(Roles.CONSULAR_VIEWER)

@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,15 @@ import org.muster.testing.MusterStackResource;
 import org.muster.testing.TopicReader;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +118,65 @@ class RegistrationTest {
                 .body("detail", equalTo(RegistrationService.DUPLICATE_DETAIL))
                 .extract().asString();
         assertThat(refused).doesNotContain(family).doesNotContain("Laila").doesNotContain("MST-");
+    }
+
+    @Test
+    void the_same_document_sent_from_several_phones_at_once_registers_once_and_every_other_sender_gets_the_duplicate_answer()
+            throws Exception {
+        String passport = Households.passport();
+        List<Callable<ExtractableResponse<Response>>> senders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = Households.kabulFamily("Amiri" + UUID.randomUUID().toString().substring(0, 6), passport,
+                    "0700 55" + i + " 000");
+            senders.add(() -> register(body, UUID.randomUUID().toString()).extract());
+        }
+        List<ExtractableResponse<Response>> answers = atOnce(senders);
+
+        assertThat(answers).filteredOn(a -> a.statusCode() == 201).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.statusCode() != 201).hasSize(5).allSatisfy(a -> {
+            assertThat(a.statusCode()).isEqualTo(409);
+            assertThat(a.<String>path("type")).isEqualTo("https://muster.example/problems/already-registered");
+            assertThat(a.<String>path("detail")).isEqualTo(RegistrationService.DUPLICATE_DETAIL);
+        });
+    }
+
+    @Test
+    void a_request_resent_before_its_first_answer_came_back_gets_the_first_answer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = Households.kabulFamily("Wardak" + UUID.randomUUID().toString().substring(0, 6));
+        List<Callable<ExtractableResponse<Response>>> senders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            senders.add(() -> register(body, key).extract());
+        }
+        List<ExtractableResponse<Response>> answers = atOnce(senders);
+
+        assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(201);
+        assertThat(answers).extracting(a -> a.<String>path("reference")).containsOnly(answers.get(0).<String>path("reference"));
+        assertThat(answers).extracting(a -> a.<List<String>>path("nationalIds"))
+                .containsOnly(answers.get(0).<List<String>>path("nationalIds"));
+    }
+
+    /** Sends the requests together, released by one latch, so their transactions overlap. */
+    private static <T> List<T> atOnce(List<Callable<T>> senders) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> sender : senders) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return sender.call();
+                }));
+            }
+            start.countDown();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
