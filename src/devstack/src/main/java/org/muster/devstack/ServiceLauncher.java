@@ -65,13 +65,25 @@ public final class ServiceLauncher implements AutoCloseable {
 
     /** Starts a service with the shared configuration plus its own port; its output goes to its log. */
     public Process start(Service service, Map<String, String> environment) throws IOException {
+        return start(service, environment, List.of());
+    }
+
+    /**
+     * The same, with JVM options ({@code -Dname=value}) for the settings an environment variable
+     * cannot name, such as a Kafka client property of one channel.
+     */
+    public Process start(Service service, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
         if (!Files.exists(jar(service))) {
             throw new IllegalStateException(service.name() + " is not packaged: no " + jar(service)
                     + " (build it with mvn package)");
         }
         Files.createDirectories(logDir);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar(service).toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar(service).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         builder.environment().putAll(environment);

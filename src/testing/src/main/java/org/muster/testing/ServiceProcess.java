@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,12 +32,15 @@ public final class ServiceProcess implements AutoCloseable {
     private final ServiceLauncher launcher;
     private final ServiceLauncher.Service service;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private Process process;
 
-    private ServiceProcess(ServiceLauncher launcher, ServiceLauncher.Service service, Map<String, String> environment) {
+    private ServiceProcess(ServiceLauncher launcher, ServiceLauncher.Service service, Map<String, String> environment,
+                           List<String> jvmOptions) {
         this.launcher = launcher;
         this.service = service;
         this.environment = environment;
+        this.jvmOptions = jvmOptions;
     }
 
     /** A service to start; {@code name} is its module under {@code src/} and its database schema. */
@@ -69,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name() + " already runs");
         }
         try {
-            process = launcher.start(service, environment);
+            process = launcher.start(service, environment, jvmOptions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,6 +111,7 @@ public final class ServiceProcess implements AutoCloseable {
 
         private final String name;
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<String> jvmOptions = new ArrayList<>();
         private TwilioSandbox twilio;
         private int port;
 
@@ -136,6 +142,15 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A configuration property as a JVM system property, for names an environment variable
+         * cannot carry unambiguously (a Kafka setting of one channel, {@code mp.messaging.incoming.x-y.z}).
+         */
+        public Builder property(String name, String value) {
+            jvmOptions.add("-D" + name + "=" + value);
+            return this;
+        }
+
         /** Configures the service; {@link ServiceProcess#start()} runs it. */
         public ServiceProcess build() {
             int chosen = port == 0 ? freePort() : port;
@@ -161,7 +176,7 @@ public final class ServiceProcess implements AutoCloseable {
             env.putAll(environment);
             Path logs = Path.of("target", "service-logs").toAbsolutePath();
             ServiceLauncher launcher = new ServiceLauncher(projectRoot(), logs);
-            return new ServiceProcess(launcher, new ServiceLauncher.Service(name, chosen), env);
+            return new ServiceProcess(launcher, new ServiceLauncher.Service(name, chosen), env, List.copyOf(jvmOptions));
         }
 
         /** Shorthand for {@code build().start()}. */
