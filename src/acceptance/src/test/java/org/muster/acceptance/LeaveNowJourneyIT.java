@@ -193,8 +193,8 @@ class LeaveNowJourneyIT {
         texts.put("ps", Map.of("headline", "افغانستان پرېږدئ", "body", "سمدستي ووځئ."));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("country", "AF");
-        body.put("level", "LEAVE_NOW");
-        body.put("action", "EVACUATE");
+        body.put("level", "DO_NOT_TRAVEL");
+        body.put("action", "LEAVE_IMMEDIATELY");
         body.put("regions", List.of("AF-KAB", "AF-BAL"));
         body.put("texts", texts);
         body.put("effectiveAt", Instant.now().minusSeconds(60).toString());

@@ -19,7 +19,8 @@ public final class AdvisoryFixtures {
     private AdvisoryFixtures() {
     }
 
-    public static Map<String, Object> leaveNow() {
+    /** Level DO_NOT_TRAVEL, action LEAVE_IMMEDIATELY, Kabul and Balkh, in five languages. */
+    public static Map<String, Object> leaveImmediately() {
         Map<String, Object> texts = new LinkedHashMap<>();
         texts.put("en", text("Leave Afghanistan immediately", "The security situation in Kabul is deteriorating fast. Leave by any available means.", "Go to the assembly point at the airport's Abbey Gate."));
         texts.put("fr", text("Quittez l'Afghanistan immédiatement", "La situation sécuritaire à Kaboul se dégrade rapidement. Partez par tout moyen disponible.", null));
@@ -28,8 +29,8 @@ public final class AdvisoryFixtures {
         texts.put("ps", text(PASHTO_HEADLINE, PASHTO_BODY, null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("country", "AF");
-        body.put("level", "LEAVE_NOW");
-        body.put("action", "EVACUATE");
+        body.put("level", "DO_NOT_TRAVEL");
+        body.put("action", "LEAVE_IMMEDIATELY");
         body.put("regions", List.of("AF-KAB", "AF-BAL"));
         body.put("areas", List.of(
                 Map.of("description", "Hamid Karzai International Airport",

@@ -153,7 +153,7 @@ class EventJsonTest {
         java.util.LinkedHashMap<String, AdvisoryPublished.Text> texts = new java.util.LinkedHashMap<>(
                 Map.of("en", new AdvisoryPublished.Text("Leave now", "Leave now.", null)));
         AdvisoryPublished advisory = new AdvisoryPublished(Examples.ADVISORY, 1, "AF",
-                org.muster.contracts.common.AdvisoryLevel.LEAVE_NOW, org.muster.contracts.common.AdvisoryAction.EVACUATE,
+                org.muster.contracts.common.AdvisoryLevel.DO_NOT_TRAVEL, org.muster.contracts.common.AdvisoryAction.LEAVE_IMMEDIATELY,
                 regions, texts, Examples.T0, null, null, org.muster.contracts.common.AdvisoryStatus.ACTUAL, Examples.T0);
 
         regions.add("AF-BAL");

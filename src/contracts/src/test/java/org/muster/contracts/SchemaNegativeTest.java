@@ -60,7 +60,10 @@ class SchemaNegativeTest {
     @Test
     void badEnumValueIsRejected() {
         assertInvalid(Examples.nationalSnapshot(), body -> body.put("welfareStatus", "FINE"), "enum");
-        assertInvalid(Examples.advisoryPublished(), body -> body.put("level", "leave_now"), "enum");
+        assertInvalid(Examples.advisoryPublished(), body -> body.put("level", "do_not_travel"), "enum");
+        // The vocabulary before issue #4's: no longer a level or an action.
+        assertInvalid(Examples.advisoryPublished(), body -> body.put("level", "LEAVE_NOW"), "enum");
+        assertInvalid(Examples.advisoryPublished(), body -> body.put("action", "EVACUATE"), "enum");
         assertInvalid(Examples.deliveryStatusChanged(org.muster.contracts.common.DeliveryStatus.DELIVERED),
                 body -> body.put("status", "RECEIVED"), "enum");
         assertInvalid(Examples.nationalSnapshot(),

@@ -16,6 +16,9 @@ import java.util.Map;
 /**
  * What an officer writes to issue, update or supersede an advisory.
  *
+ * @param level EXERCISE_NORMAL_PRECAUTIONS, INCREASED_CAUTION, RECONSIDER_TRAVEL or DO_NOT_TRAVEL
+ * @param action what people in the area should do now: LEAVE_IMMEDIATELY, SHELTER_IN_PLACE,
+ *               GO_TO_ASSEMBLY_POINT, or NONE (the level alone is the advice)
  * @param regions ISO 3166-2 codes of {@code country}; empty for the whole country
  * @param texts text per BCP 47 language tag, in the order the feeds should show them
  * @param status ACTUAL when left out

@@ -15,12 +15,14 @@ import java.util.UUID;
 
 /**
  * What an officer writes to build a campaign, from an advisory ({@code advisoryId}: the
- * templates default to its texts and the priority to its level) or from free text.
+ * templates default to its texts and the priority to its action and level) or from free text.
  *
  * @param templates per BCP 47 language: Qute templates with {name}, {region}, {regionName},
  *                  {assemblyPoint}, {replyInstructions}; a person whose language has none gets
  *                  {@code defaultLanguage}
- * @param priority LEAVE_NOW for a "leave immediately" campaign; from the advisory when left out
+ * @param priority LEAVE_NOW for a campaign that moves people now; when left out, from the advisory:
+ *                 LEAVE_NOW for action LEAVE_IMMEDIATELY or GO_TO_ASSEMBLY_POINT, otherwise URGENT
+ *                 for level DO_NOT_TRAVEL, otherwise ROUTINE
  */
 public record CampaignRequest(
         @NotBlank @Size(max = 200) String name,

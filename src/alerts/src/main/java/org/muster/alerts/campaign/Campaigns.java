@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.muster.alerts.advisory.Advisories;
 import org.muster.alerts.advisory.AdvisoryRequest;
 import org.muster.alerts.advisory.AdvisoryView;
+import org.muster.contracts.common.AdvisoryAction;
 import org.muster.contracts.common.AdvisoryLevel;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.DeliveryPriority;
@@ -126,7 +127,7 @@ public class Campaigns {
         c.defaultLanguage = defaultLanguage;
         c.assemblyPoint = r.assemblyPoint();
         c.replyInstructions = r.replyInstructions();
-        c.priority = r.priority() != null ? r.priority() : advisory == null ? DeliveryPriority.ROUTINE : priorityOf(advisory.level());
+        c.priority = r.priority() != null ? r.priority() : advisory == null ? DeliveryPriority.ROUTINE : priorityOf(advisory.level(), advisory.action());
         c.validUntil = r.validUntil() != null ? r.validUntil() : advisory == null ? null : advisory.expiresAt();
         c.createdBy = officer;
         c.createdAt = Instant.now();
@@ -307,12 +308,12 @@ public class Campaigns {
                 "Campaign " + c.id + " is " + c.state);
     }
 
-    static DeliveryPriority priorityOf(AdvisoryLevel level) {
-        return switch (level) {
-            case LEAVE_NOW -> DeliveryPriority.LEAVE_NOW;
-            case AVOID_ALL_TRAVEL -> DeliveryPriority.URGENT;
-            default -> DeliveryPriority.ROUTINE;
-        };
+    /** Moving people now goes first (and needs a second officer when large); do not travel is urgent; the rest is routine. */
+    static DeliveryPriority priorityOf(AdvisoryLevel level, AdvisoryAction action) {
+        if (action == AdvisoryAction.LEAVE_IMMEDIATELY || action == AdvisoryAction.GO_TO_ASSEMBLY_POINT) {
+            return DeliveryPriority.LEAVE_NOW;
+        }
+        return level == AdvisoryLevel.DO_NOT_TRAVEL ? DeliveryPriority.URGENT : DeliveryPriority.ROUTINE;
     }
 
     /** The advisory's text as a template: Qute leaves {| |} as written, so braces in it are harmless. */

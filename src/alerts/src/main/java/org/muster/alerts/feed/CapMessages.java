@@ -89,11 +89,9 @@ public final class CapMessages {
         element(xml, "responseType", responseType(v.level(), v.action()));
         element(xml, "urgency", urgency(v.level(), v.action()));
         element(xml, "severity", v.level().capSeverity());
-        element(xml, "certainty", certainty(v.level()));
-        xml.writeStartElement(NAMESPACE, "eventCode");
-        element(xml, "valueName", "MUSTER-LEVEL");
-        element(xml, "value", v.level().name());
-        xml.writeEndElement();
+        element(xml, "certainty", certainty(v.level(), v.action()));
+        eventCode(xml, "MUSTER-LEVEL", v.level().name());
+        eventCode(xml, "MUSTER-ACTION", v.action().name());
         element(xml, "effective", time(v.effectiveAt()));
         if (v.expiresAt() != null) {
             element(xml, "expires", time(v.expiresAt()));
@@ -138,6 +136,13 @@ public final class CapMessages {
         xml.writeEndElement();
     }
 
+    private static void eventCode(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeStartElement(NAMESPACE, "eventCode");
+        element(xml, "valueName", name);
+        element(xml, "value", value);
+        xml.writeEndElement();
+    }
+
     private static void geocode(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(NAMESPACE, "geocode");
         element(xml, "valueName", name);
@@ -153,33 +158,33 @@ public final class CapMessages {
         };
     }
 
-    /** The advisory's action when it names one; otherwise what the level implies. */
+    /** What the action says to do; with no action, what the level implies. */
     public static String responseType(AdvisoryLevel level, AdvisoryAction action) {
-        if (action != AdvisoryAction.NONE) {
-            return action.capValue();
-        }
-        return switch (level) {
-            case LEAVE_NOW -> AdvisoryAction.EVACUATE.capValue();
-            case AVOID_ALL_TRAVEL, AVOID_NON_ESSENTIAL_TRAVEL -> AdvisoryAction.AVOID.capValue();
-            case HIGH_CAUTION -> AdvisoryAction.MONITOR.capValue();
-            case NORMAL_PRECAUTIONS -> AdvisoryAction.NONE.capValue();
+        return switch (action) {
+            case LEAVE_IMMEDIATELY, GO_TO_ASSEMBLY_POINT -> "Evacuate";
+            case SHELTER_IN_PLACE -> "Shelter";
+            case NONE -> switch (level) {
+                case DO_NOT_TRAVEL, RECONSIDER_TRAVEL -> "Avoid";
+                case INCREASED_CAUTION -> "Monitor";
+                case EXERCISE_NORMAL_PRECAUTIONS -> "None";
+            };
         };
     }
 
-    /** Evacuating or sheltering is always now; otherwise the level says how soon to act. */
+    /** An action is always now; with none, the level says how soon to act. */
     public static String urgency(AdvisoryLevel level, AdvisoryAction action) {
-        if (action == AdvisoryAction.EVACUATE || action == AdvisoryAction.SHELTER || level == AdvisoryLevel.LEAVE_NOW) {
+        if (action != AdvisoryAction.NONE) {
             return "Immediate";
         }
-        return level.isAtLeast(AdvisoryLevel.AVOID_NON_ESSENTIAL_TRAVEL) ? "Expected" : "Future";
+        return level.isAtLeast(AdvisoryLevel.RECONSIDER_TRAVEL) ? "Expected" : "Future";
     }
 
-    public static String certainty(AdvisoryLevel level) {
-        return switch (level) {
-            case LEAVE_NOW -> "Observed";
-            case AVOID_ALL_TRAVEL, AVOID_NON_ESSENTIAL_TRAVEL -> "Likely";
-            case HIGH_CAUTION, NORMAL_PRECAUTIONS -> "Possible";
-        };
+    /** An officer telling people to act has seen the threat; otherwise the level says how likely it is. */
+    public static String certainty(AdvisoryLevel level, AdvisoryAction action) {
+        if (action != AdvisoryAction.NONE) {
+            return "Observed";
+        }
+        return level.isAtLeast(AdvisoryLevel.RECONSIDER_TRAVEL) ? "Likely" : "Possible";
     }
 
     public static String time(Instant instant) {

@@ -14,6 +14,8 @@ import org.muster.alerts.AdvisoryFixtures;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.Topics;
 import org.muster.contracts.alerts.AdvisoryPublished;
+import org.muster.contracts.common.AdvisoryAction;
+import org.muster.contracts.common.AdvisoryLevel;
 import org.muster.testing.EventSchemas;
 import org.muster.testing.MusterStackResource;
 import org.muster.testing.TopicReader;
@@ -40,7 +42,7 @@ class AdvisoryLifecycleTest {
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void dari_and_pashto_survive_the_api_the_database_and_the_event() {
-        String id = given().contentType(ContentType.JSON).body(AdvisoryFixtures.leaveNow())
+        String id = given().contentType(ContentType.JSON).body(AdvisoryFixtures.leaveImmediately())
                 .post("/advisories").then().statusCode(201)
                 .body("version", equalTo(1))
                 .body("texts.'fa-AF'.headline", equalTo(AdvisoryFixtures.DARI_HEADLINE))
@@ -66,12 +68,14 @@ class AdvisoryLifecycleTest {
         assertThat(event.texts().get("fa-AF").body()).isEqualTo(AdvisoryFixtures.DARI_BODY);
         assertThat(event.texts().get("ps").body()).isEqualTo(AdvisoryFixtures.PASHTO_BODY);
         assertThat(event.regions()).containsExactly("AF-KAB", "AF-BAL");
+        assertThat(event.level()).isEqualTo(AdvisoryLevel.DO_NOT_TRAVEL);
+        assertThat(event.action()).isEqualTo(AdvisoryAction.LEAVE_IMMEDIATELY);
     }
 
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void every_change_is_a_new_version_kept_and_published() {
-        Map<String, Object> body = AdvisoryFixtures.leaveNow();
+        Map<String, Object> body = AdvisoryFixtures.leaveImmediately();
         String id = given().contentType(ContentType.JSON).body(body).post("/advisories").then().statusCode(201)
                 .extract().path("id");
 
@@ -99,8 +103,9 @@ class AdvisoryLifecycleTest {
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void superseding_ends_the_old_advisory_and_issues_one_that_names_it() {
-        Map<String, Object> body = AdvisoryFixtures.leaveNow();
-        String old = given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "level", "AVOID_ALL_TRAVEL"))
+        Map<String, Object> body = AdvisoryFixtures.leaveImmediately();
+        String old = given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(
+                        AdvisoryFixtures.with(body, "level", "RECONSIDER_TRAVEL"), "action", "NONE"))
                 .post("/advisories").then().statusCode(201).extract().path("id");
 
         String replacement = given().contentType(ContentType.JSON).body(body)
@@ -109,7 +114,8 @@ class AdvisoryLifecycleTest {
 
         given().get("/advisories/" + old).then().statusCode(200)
                 .body("state", equalTo("SUPERSEDED")).body("supersededBy", equalTo(replacement))
-                .body("version", equalTo(2));
+                .body("version", equalTo(2))
+                .body("level", equalTo("RECONSIDER_TRAVEL")).body("action", equalTo("NONE"));
         given().get("/advisories").then().statusCode(200)
                 .body("id", hasItem(replacement)).body("id", org.hamcrest.Matchers.not(hasItem(old)));
         assertThat(awaitEvent(replacement, 1).supersedes()).isEqualTo(UUID.fromString(old));
@@ -119,7 +125,7 @@ class AdvisoryLifecycleTest {
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void bad_input_answers_400_naming_the_field_and_writes_nothing() {
-        Map<String, Object> body = AdvisoryFixtures.leaveNow();
+        Map<String, Object> body = AdvisoryFixtures.leaveImmediately();
         long before = count();
         given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "regions", List.of("AF-KAB", "AF-XXX")))
                 .post("/advisories").then().statusCode(400).contentType("application/problem+json")
@@ -132,7 +138,17 @@ class AdvisoryLifecycleTest {
         given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "level", null))
                 .post("/advisories").then().statusCode(400).body("errors.field", hasItem("level"));
         given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "level", "PANIC"))
-                .post("/advisories").then().statusCode(400).contentType("application/problem+json");
+                .post("/advisories").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("level"));
+        // The vocabulary before issue #4's is unknown now.
+        given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "level", "LEAVE_NOW"))
+                .post("/advisories").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("level"));
+        given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "action", "EVACUATE"))
+                .post("/advisories").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("action"));
+        given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "action", null))
+                .post("/advisories").then().statusCode(400).body("errors.field", hasItem("action"));
         given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "expiresAt", "2001-01-01T00:00:00Z"))
                 .post("/advisories").then().statusCode(400).body("errors.field", hasItem("expiresAt"));
         given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(body, "areas", List.of(Map.of("description", "open",

@@ -213,7 +213,7 @@ class CampaignTest {
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void a_campaign_built_from_an_advisory_takes_its_texts_and_priority() {
-        String advisory = given().contentType(ContentType.JSON).body(org.muster.alerts.AdvisoryFixtures.leaveNow())
+        String advisory = given().contentType(ContentType.JSON).body(org.muster.alerts.AdvisoryFixtures.leaveImmediately())
                 .post("/advisories").then().statusCode(201).extract().path("id");
         Map<String, Object> body = campaign(List.of("AF-NIM"), List.of(), null);
         body.remove("templates");
@@ -223,6 +223,37 @@ class CampaignTest {
                 .body("priority", equalTo("LEAVE_NOW"))
                 .body("templates.ps.subject", equalTo(org.muster.alerts.AdvisoryFixtures.PASHTO_HEADLINE))
                 .body("defaultLanguage", equalTo("en"));
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void a_large_campaign_for_a_leave_immediately_advisory_waits_for_a_second_officer() {
+        // Six people: above the test threshold of five.
+        for (int i = 0; i < 6; i++) {
+            AudienceSeed.person(em, "AF-ZAB", "en", "Person " + i, AudienceSeed.contacts(AudienceSeed.sms("+9370070000" + i, false)), "UNKNOWN", "");
+        }
+        Map<String, Object> leave = org.muster.alerts.AdvisoryFixtures.leaveImmediately();
+        String leaveNow = fromAdvisory(leave, "AF-ZAB");
+        given().get("/campaigns/" + leaveNow).then().body("priority", equalTo("LEAVE_NOW"));
+        given().get("/campaigns/" + leaveNow + "/preview").then().body("people", equalTo(6))
+                .body("approvalRequired", equalTo(true));
+
+        // The same audience, told to shelter: urgent, but nobody is moved, so no second officer.
+        String shelter = fromAdvisory(org.muster.alerts.AdvisoryFixtures.with(leave, "action", "SHELTER_IN_PLACE"), "AF-ZAB");
+        given().get("/campaigns/" + shelter).then().body("priority", equalTo("URGENT"));
+        given().get("/campaigns/" + shelter + "/preview").then().body("people", equalTo(6))
+                .body("approvalRequired", equalTo(false));
+
+        given().post("/campaigns/" + leaveNow + "/launch").then().statusCode(202).body("state", equalTo("AWAITING_APPROVAL"));
+    }
+
+    /** A campaign built from a newly issued advisory, its priority left to the advisory. */
+    private static String fromAdvisory(Map<String, Object> advisory, String region) {
+        String advisoryId = given().contentType(ContentType.JSON).body(advisory)
+                .post("/advisories").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = campaign(List.of(region), List.of(), null);
+        body.put("advisoryId", advisoryId);
+        return create(body);
     }
 
     @Test

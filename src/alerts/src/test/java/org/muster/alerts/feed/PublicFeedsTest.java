@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(value = MusterStackResource.class, initArgs = @ResourceArg(name = "schema", value = "alerts"))
 class PublicFeedsTest {
 
-    /** The official OASIS schema, if it is on the test classpath (see the README: it is not on Maven Central). */
-
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void an_advisory_becomes_a_cap_message_with_every_language_and_its_areas() throws Exception {
@@ -52,10 +50,28 @@ class PublicFeedsTest {
         assertThat(text(alert, "certainty")).containsOnly("Observed");
         assertThat(text(alert, "category")).containsOnly("Security");
         Element firstInfo = (Element) infos.item(0);
+        assertThat(eventCodes(firstInfo)).containsExactly("MUSTER-LEVEL=DO_NOT_TRAVEL", "MUSTER-ACTION=LEAVE_IMMEDIATELY");
         assertThat(text(firstInfo, "value")).contains("AF-KAB", "AF-BAL");
         assertThat(text(firstInfo, "circle")).containsExactly("34.5659,69.2121 3.5");
         assertThat(text(firstInfo, "polygon")).containsExactly("34.5,69.1 34.5,69.25 34.58,69.25 34.58,69.1 34.5,69.1");
         assertThat(text(firstInfo, "areaDesc")).contains("Hamid Karzai International Airport");
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void an_advisory_with_no_action_takes_its_response_urgency_and_certainty_from_the_level() throws Exception {
+        String id = given().contentType(ContentType.JSON).body(AdvisoryFixtures.with(
+                        AdvisoryFixtures.with(AdvisoryFixtures.leaveImmediately(), "level", "RECONSIDER_TRAVEL"), "action", "NONE"))
+                .post("/advisories").then().statusCode(201).extract().path("id");
+
+        Element alert = parse(given().get("/public/advisories/" + id + "/cap").then().statusCode(200)
+                .extract().asString()).getDocumentElement();
+        assertThat(text(alert, "responseType")).containsOnly("Avoid");
+        assertThat(text(alert, "urgency")).containsOnly("Expected");
+        assertThat(text(alert, "severity")).containsOnly("Severe");
+        assertThat(text(alert, "certainty")).containsOnly("Likely");
+        assertThat(eventCodes((Element) alert.getElementsByTagNameNS(CapMessages.NAMESPACE, "info").item(0)))
+                .containsExactly("MUSTER-LEVEL=RECONSIDER_TRAVEL", "MUSTER-ACTION=NONE");
     }
 
     @Test
@@ -101,7 +117,7 @@ class PublicFeedsTest {
     }
 
     private static String issue() {
-        return given().contentType(ContentType.JSON).body(AdvisoryFixtures.leaveNow())
+        return given().contentType(ContentType.JSON).body(AdvisoryFixtures.leaveImmediately())
                 .post("/advisories").then().statusCode(201).extract().path("id");
     }
 
@@ -109,6 +125,17 @@ class PublicFeedsTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The {@code <eventCode>}s of an info as valueName=value, in order. */
+    static List<String> eventCodes(Element info) {
+        NodeList codes = info.getElementsByTagNameNS(CapMessages.NAMESPACE, "eventCode");
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < codes.getLength(); i++) {
+            Element code = (Element) codes.item(i);
+            values.add(text(code, "valueName").get(0) + "=" + text(code, "value").get(0));
+        }
+        return values;
     }
 
     static List<String> text(Element parent, String name) {

@@ -1,17 +1,18 @@
 package org.muster.contracts.common;
 
-/** Travel advisory level, from the least to the most severe (declaration order is severity order). */
+/**
+ * Travel advisory level, issue #4's four steps, from the least to the most severe (declaration
+ * order is severity order). What people should do about it is the {@link AdvisoryAction}.
+ */
 public enum AdvisoryLevel {
-    /** Take normal security precautions. CAP severity Minor. */
-    NORMAL_PRECAUTIONS("Minor"),
-    /** Exercise a high degree of caution. CAP severity Moderate. */
-    HIGH_CAUTION("Moderate"),
-    /** Avoid non-essential travel. CAP severity Severe. */
-    AVOID_NON_ESSENTIAL_TRAVEL("Severe"),
-    /** Avoid all travel. CAP severity Severe. */
-    AVOID_ALL_TRAVEL("Severe"),
-    /** Leave immediately by any available means. CAP severity Extreme. */
-    LEAVE_NOW("Extreme");
+    /** Exercise normal precautions. CAP severity Minor. */
+    EXERCISE_NORMAL_PRECAUTIONS("Minor"),
+    /** Exercise increased caution. CAP severity Moderate. */
+    INCREASED_CAUTION("Moderate"),
+    /** Reconsider travel. CAP severity Severe. */
+    RECONSIDER_TRAVEL("Severe"),
+    /** Do not travel. CAP severity Extreme. */
+    DO_NOT_TRAVEL("Extreme");
 
     private final String capSeverity;
 

@@ -5,7 +5,7 @@ package org.muster.contracts.common;
  * pending {@link #LEAVE_NOW} message before any {@link #URGENT} one, and so on.
  */
 public enum DeliveryPriority {
-    /** Campaigns for a LEAVE_NOW advisory, and seat confirmations with a reporting time. */
+    /** Campaigns for an advisory saying leave immediately or go to the assembly point, and seat confirmations with a reporting time. */
     LEAVE_NOW,
     /** Other time-critical messages: welfare checks, flight changes. */
     URGENT,
