@@ -5,7 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.muster.contracts.CloudEventHeaders;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.Topics;
 import org.muster.contracts.alerts.DeliveryRequested;
@@ -14,6 +21,7 @@ import org.muster.contracts.common.DeliveryPriority;
 import org.muster.contracts.notifier.DeliveryStatusChanged;
 import org.muster.testing.EventProducer;
 import org.muster.testing.EventSchemas;
+import org.muster.testing.TestStack;
 import org.muster.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +50,32 @@ public final class Requests {
     public static void publish(DeliveryRequested request, String eventId) {
         assertThat(EventSchemas.errors(DeliveryRequested.TYPE, EventJson.toJson(request))).isEmpty();
         EventProducer.publish(Topics.DELIVERY_REQUESTS, request, eventId, "alerts");
+    }
+
+    /**
+     * Publishes the requests to one partition in one produce request (one record batch in the log), so that the
+     * consumer reads them in one poll. Checked against the schema as alerts would have: only what alerts could
+     * send.
+     */
+    public static void publishTogether(List<DeliveryRequested> requests) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, "10000"), new StringSerializer(), new StringSerializer())) {
+            for (DeliveryRequested request : requests) {
+                String json = EventJson.toJson(request);
+                assertThat(EventSchemas.errors(DeliveryRequested.TYPE, json)).isEmpty();
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(Topics.DELIVERY_REQUESTS, 0, request.eventKey(), json);
+                Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                                CloudEventHeaders.TYPE, DeliveryRequested.TYPE,
+                                CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_PREFIX + "alerts",
+                                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
+                        .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
     }
 
     /** The status events of one recipient, in order, once {@code done} holds; each checked against its schema. */

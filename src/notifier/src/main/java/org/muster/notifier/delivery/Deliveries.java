@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +41,9 @@ public class Deliveries {
     @Inject
     DispatchSignal signal;
 
+    @Inject
+    NewDeliveries newDeliveries;
+
     @ConfigProperty(name = "muster.notifier.retry.base")
     Duration retryBase;
 
@@ -48,17 +54,78 @@ public class Deliveries {
     int maxAttempts;
 
     /**
-     * Persists the delivery for a request, once: a request seen again (Kafka redelivery, or alerts publishing it
-     * twice) finds its key and changes nothing.
+     * Persists the deliveries of many requests, each once: a request seen again (Kafka redelivery, alerts
+     * publishing it twice, twice in the list) finds its key and changes nothing. A handful of statements whatever
+     * the number: one to find the keys already known, one for the earlier steps of the recipients' plans (a later
+     * step waits, or is cancelled if an earlier one got through), one insert each for deliveries, history and
+     * events.
      *
-     * @return the new delivery, or empty if the request was known
+     * @return the new deliveries, in the order of their requests
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Delivery> accept(DeliveryRequested request) {
-        if (Delivery.count("requestId", request.requestId()) > 0) {
-            return Optional.empty();
+    public List<Delivery> acceptAll(List<DeliveryRequested> requests) {
+        Map<String, DeliveryRequested> byKey = new LinkedHashMap<>();
+        requests.forEach(request -> byKey.putIfAbsent(request.requestId(), request));
+        if (byKey.isEmpty()) {
+            return List.of();
+        }
+        byKey.keySet().removeAll(entityManager.createQuery(
+                        "select requestId from Delivery where requestId in :keys", String.class)
+                .setParameter("keys", byKey.keySet()).getResultList());
+        if (byKey.isEmpty()) {
+            return List.of();
         }
         Instant now = Instant.now();
+        // Each recipient's plan so far: what is stored, then what this list adds, in order.
+        Map<List<UUID>, List<Delivery>> plans = plans(byKey.values());
+        List<Delivery> created = new ArrayList<>(byKey.size());
+        for (DeliveryRequested request : byKey.values()) {
+            Delivery delivery = newDelivery(request, now);
+            List<Delivery> plan = plans.computeIfAbsent(List.of(delivery.campaignId, delivery.recipientId),
+                    key -> new ArrayList<>());
+            List<Delivery> earlier = plan.stream().filter(d -> d.fallbackStep < delivery.fallbackStep).toList();
+            delivery.dispatch = earlier.stream().allMatch(Deliveries::gaveUp) ? Dispatch.READY : Dispatch.WAITING;
+            if (earlier.stream().anyMatch(Deliveries::reached)) {
+                delivery.status = DeliveryStatus.CANCELLED;
+                delivery.dispatch = Dispatch.DONE;
+            }
+            plan.add(delivery);
+            created.add(delivery);
+        }
+        Set<UUID> inserted = newDeliveries.insert(created);
+        List<Delivery> accepted = created.stream().filter(d -> inserted.contains(d.id)).toList();
+        List<NewDeliveries.Step> history = new ArrayList<>();
+        List<DeliveryStatusChanged> events = new ArrayList<>();
+        for (Delivery delivery : accepted) {
+            history.add(new NewDeliveries.Step(delivery.id, DeliveryStatus.QUEUED.name(), "requested"));
+            events.add(event(delivery, DeliveryStatus.QUEUED, now));
+            if (delivery.status == DeliveryStatus.CANCELLED) {
+                history.add(new NewDeliveries.Step(delivery.id, DeliveryStatus.CANCELLED.name(),
+                        "an earlier channel reached the recipient"));
+                events.add(event(delivery, DeliveryStatus.CANCELLED, now));
+            }
+        }
+        newDeliveries.history(history, now);
+        outbox.recordAll(events);
+        if (accepted.stream().anyMatch(d -> d.dispatch == Dispatch.READY)) {
+            signal.afterCommit();
+        }
+        return accepted;
+    }
+
+    private Map<List<UUID>, List<Delivery>> plans(Collection<DeliveryRequested> requests) {
+        Map<List<UUID>, List<Delivery>> plans = new HashMap<>();
+        entityManager.createQuery("from Delivery where recipientId in :recipients and campaignId in :campaigns "
+                                  + "order by fallbackStep", Delivery.class)
+                .setParameter("recipients", requests.stream().map(DeliveryRequested::recipientId).distinct().toList())
+                .setParameter("campaigns", requests.stream().map(DeliveryRequested::campaignId).distinct().toList())
+                .getResultList()
+                .forEach(d -> plans.computeIfAbsent(List.of(d.campaignId, d.recipientId), key -> new ArrayList<>())
+                        .add(d));
+        return plans;
+    }
+
+    private static Delivery newDelivery(DeliveryRequested request, Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.requestId = request.requestId();
@@ -76,16 +143,12 @@ public class Deliveries {
         delivery.nextAttemptAt = now;
         delivery.createdAt = now;
         delivery.updatedAt = now;
-        List<Delivery> earlier = earlierSteps(delivery);
-        delivery.dispatch = earlier.stream().allMatch(Deliveries::gaveUp) ? Dispatch.READY : Dispatch.WAITING;
-        delivery.persist();
-        record(delivery, DeliveryStatus.QUEUED, null, null, "requested", now);
-        if (earlier.stream().anyMatch(Deliveries::reached)) {
-            move(delivery, DeliveryStatus.CANCELLED, null, null, "an earlier channel reached the recipient", now);
-        } else if (delivery.dispatch == Dispatch.READY) {
-            signal.afterCommit();
-        }
-        return Optional.of(delivery);
+        return delivery;
+    }
+
+    private static DeliveryStatusChanged event(Delivery delivery, DeliveryStatus status, Instant at) {
+        return new DeliveryStatusChanged(delivery.id, delivery.requestId, delivery.campaignId, delivery.recipientId,
+                delivery.channel, status, 1, null, null, at);
     }
 
     /**

@@ -3,42 +3,56 @@ package org.muster.notifier.delivery;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.platform.inbox.IncomingEvent;
-import org.muster.platform.inbox.ProcessedEvents;
 
 /**
- * Delivery requests from alerts. Idempotent twice over: by event id (a redelivered record) and by the request's
- * own key (the same request published again as a new event) — either way one delivery, one send.
+ * Delivery requests from alerts, one poll of records at a time (batch mode). A record that can never become a
+ * delivery goes to the dead-letter topic on its own; the others of the poll are accepted in one transaction.
+ * The connector acknowledges the poll (commits its offsets) only once this method returned, so after the dead
+ * letters were written and the transaction committed: a crash before that redelivers the poll, and the inbox
+ * and the request's key make the second pass change nothing.
  */
 @ApplicationScoped
 public class DeliveryRequests {
 
-    static final String CONSUMER = "notifier-requests";
+    @Inject
+    RequestIntake intake;
 
     @Inject
-    ProcessedEvents processed;
-
-    @Inject
-    Deliveries deliveries;
+    DeadLetters deadLetters;
 
     @Incoming("delivery-requests")
     @Blocking
-    @Transactional
-    public void on(ConsumerRecord<String, String> record) {
+    public void on(ConsumerRecords<String, String> records) {
+        List<RequestIntake.Incoming> requests = new ArrayList<>(records.count());
+        List<DeadLetters.Refused> refused = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                requests.add(read(record));
+            } catch (RuntimeException e) {
+                // Reading a record depends on nothing but the record: it would fail the same way every time.
+                refused.add(new DeadLetters.Refused(record, e));
+            }
+        }
+        deadLetters.send(refused);
+        intake.accept(requests);
+    }
+
+    static RequestIntake.Incoming read(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
         if (!DeliveryRequested.TYPE.equals(event.type()) || event.isTombstone()) {
-            throw new IncomingEvent.MalformedEventException("not a delivery request: " + event.type());
-        }
-        if (!processed.firstTime(CONSUMER, event.id())) {
-            return;
+            throw new IncomingEvent.MalformedEventException("not a delivery request: " + event.type()
+                    + (event.isTombstone() ? " (tombstone)" : ""));
         }
         DeliveryRequested request = EventJson.fromJson(event.data(), DeliveryRequested.class);
         RequestChecks.check(request);
-        deliveries.accept(request);
+        return new RequestIntake.Incoming(event.id(), request);
     }
 }

@@ -27,6 +27,11 @@ final class RequestChecks {
         require(request.body() != null && !request.body().isBlank(), "body is required");
         require(request.language() != null && !request.language().isBlank(), "language is required");
         require(request.address() != null, "address is required");
+        // The columns' sizes: a value too long would fail the insert of the whole poll, not just this request.
+        require(request.language().length() <= 35, "language is longer than 35 characters");
+        require(request.address().length() <= 254, "address is longer than 254 characters");
+        require(request.subject() == null || request.subject().length() <= 200,
+                "subject is longer than 200 characters");
         if (request.channel() == Channel.EMAIL) {
             require(EMAIL.matcher(request.address()).matches(), "address is not an e-mail address");
             require(request.subject() != null && !request.subject().isBlank(), "subject is required for EMAIL");

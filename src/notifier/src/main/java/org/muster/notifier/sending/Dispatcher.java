@@ -198,6 +198,7 @@ public class Dispatcher {
     }
 
     private void sendOne(Outgoing outgoing) {
+        boolean queued = false;
         try {
             SendResult result;
             if (outgoing.validUntil().isBefore(Instant.now())) {
@@ -211,8 +212,12 @@ public class Dispatcher {
             }
             count(outgoing.channel(), result);
             results.add(Map.entry(outgoing, result));
+            queued = true;
         } finally {
-            permits.release();
+            // Once queued, the permit goes back when the answer is written (writeLoop).
+            if (!queued) {
+                permits.release();
+            }
         }
     }
 
@@ -245,7 +250,14 @@ public class Dispatcher {
                 List<Map.Entry<Outgoing, SendResult>> batch = new ArrayList<>();
                 batch.add(first);
                 results.drainTo(batch, MAX_RESULT_BATCH - 1);
-                write(batch);
+                try {
+                    write(batch);
+                } finally {
+                    // A worker is free again only once its answer is written, not once the provider answered:
+                    // claims without a written answer stay at most `concurrency`, so none waits out its lease
+                    // in a backlog of answers (and is sent again), and a crash can resend at most that many.
+                    permits.release(batch.size());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -20,7 +20,7 @@ public class BenchLoads {
 
     @Transactional
     public void accept(List<DeliveryRequested> requests) {
-        requests.forEach(deliveries::accept);
+        deliveries.acceptAll(requests);
     }
 
     @Transactional

@@ -1,15 +1,6 @@
 package org.muster.notifier.crash;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,11 +32,11 @@ import org.muster.contracts.Topics;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.DeliveryPriority;
-import org.muster.devstack.ServiceLauncher;
 import org.muster.devstack.postgres.PostgresServer;
 import org.muster.devstack.twilio.SandboxMessage;
 import org.muster.devstack.twilio.TwilioSandbox;
 import org.muster.testing.EventSchemas;
+import org.muster.testing.ServiceProcess;
 import org.muster.testing.TestStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,30 +60,29 @@ class CrashRecoveryIT {
 
     private TwilioSandbox sandbox;
     private PostgresServer postgres;
-    private int port;
-    private Path log;
-    private Process notifier;
+    private ServiceProcess notifier;
 
+    /**
+     * The packaged notifier on this test's PostgreSQL schema, Kafka, SMTP server and a Twilio sandbox of its own;
+     * SMS unthrottled; a lease of 30 s so that claims cut short by the kill come back within the test; and a Kafka
+     * session of 6 s so that the restarted consumer gets the partitions without waiting 45 s for the dead one to be
+     * given up.
+     */
     @BeforeEach
-    void stack() throws IOException {
+    void stack() {
         postgres = TestStack.postgres();
-        TestStack.kafka();
-        TestStack.mail();
-        port = freePort();
         sandbox = new TwilioSandbox(TwilioSandbox.Config.builder().build()).start();
-        log = Path.of(System.getProperty("muster.notifier.crash-log-dir", "target/crash-test")).resolve("notifier.log");
-        Files.createDirectories(log.getParent());
-        Files.deleteIfExists(log);
+        notifier = ServiceProcess.of("notifier").twilio(sandbox)
+                .env("MUSTER_NOTIFIER_RATE_SMS", "0")
+                .property("muster.notifier.dispatch.lease", LEASE.toString())
+                .property("mp.messaging.incoming.delivery-requests.session.timeout.ms", "6000")
+                .property("mp.messaging.incoming.delivery-requests.heartbeat.interval.ms", "1000")
+                .build();
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
-        if (notifier != null && notifier.isAlive()) {
-            notifier.destroy();
-            if (!notifier.waitFor(20, TimeUnit.SECONDS)) {
-                notifier.destroyForcibly();
-            }
-        }
+    void stop() {
+        notifier.close();
         sandbox.close();
     }
 
@@ -100,13 +90,14 @@ class CrashRecoveryIT {
     void killed_in_the_middle_of_10_000_sms_it_loses_none_and_duplicates_only_what_was_in_flight()
             throws Exception {
         Instant started = Instant.now();
-        notifier = startNotifier();
+        notifier.start();
         Map<String, String> numberOfRequest = publishRequests(UUID.randomUUID());
 
         await("SMS under way").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(20))
                 .until(() -> outbound().size() >= KILL_AFTER || !notifier.isAlive());
-        assertThat(notifier.isAlive()).as("notifier is running; see " + log).isTrue();
-        notifier.destroyForcibly().waitFor();
+        assertThat(notifier.isAlive()).as("notifier is running; see " + notifier.log()).isTrue();
+        notifier.kill();
+        Instant killedAt = Instant.now();
         int sentAtKill = outbound().size();
 
         Map<String, Long> dispatchAtKill = countBy("dispatch");
@@ -115,11 +106,11 @@ class CrashRecoveryIT {
                 + "state at the kill %s%n", sentAtKill, REQUESTS, dispatchAtKill);
         assertThat(sentAtKill).as("killed in the middle").isLessThan(REQUESTS * 3 / 4);
 
-        notifier = startNotifier();
-        // Requests are consumed one transaction each: minutes for 10,000 when other builds load the machine.
+        notifier.start();
+        // Requests are consumed a poll (up to 500) per transaction; the margin is for a machine loaded by other builds.
         await("every request accounted for").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !notifier.isAlive() || sent() == REQUESTS);
-        assertThat(notifier.isAlive()).as("notifier is running; see " + log).isTrue();
+        assertThat(notifier.isAlive()).as("notifier is running; see " + notifier.log()).isTrue();
 
         // None lost: one delivery per request, each SENT (or already DELIVERED by its callback), none left over.
         Map<String, String> deliveries = query(
@@ -138,6 +129,8 @@ class CrashRecoveryIT {
                         + "in flight at the kill: %d; whole test %d s%n%n",
                 outbound().size(), REQUESTS, duplicated, extraMessages, inFlightAtKill,
                 Duration.between(started, Instant.now()).toSeconds());
+        System.out.printf("crash test: requests accepted before the kill %s; after the restart %s%n%n",
+                acceptance("created_at < ?", killedAt), acceptance("created_at >= ?", killedAt));
         assertThat(received.values()).allMatch(count -> count <= 2, "at most one resend per delivery");
         assertThat(duplicated).isLessThanOrEqualTo(inFlightAtKill);
         assertThat(extraMessages).isLessThanOrEqualTo(inFlightAtKill);
@@ -185,59 +178,6 @@ class CrashRecoveryIT {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * {@code java -jar quarkus-run.jar} with the production profile, on this test's PostgreSQL schema, Kafka, SMTP
-     * server and Twilio sandbox; SMS unthrottled; a lease of 30 s so that claims cut short by the kill come back
-     * within the test; and a Kafka session of 6 s so that the restarted consumer gets the partitions without waiting
-     * 45 s for the dead one to be given up.
-     */
-    private Process startNotifier() throws IOException {
-        Path jar = Path.of(System.getProperty("muster.notifier.jar", "target/quarkus-app/quarkus-run.jar"));
-        assertThat(jar).as("notifier packaged (mvn package)").exists();
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-Dquarkus.http.port=" + port,
-                "-Dmuster.notifier.dispatch.lease=" + LEASE,
-                "-Dmp.messaging.incoming.delivery-requests.session.timeout.ms=6000",
-                "-Dmp.messaging.incoming.delivery-requests.heartbeat.interval.ms=1000",
-                "-jar", jar.toAbsolutePath().toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.putAll(ServiceLauncher.databaseEnvironment(postgres, SCHEMA));
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", TestStack.kafka().bootstrapServers());
-        environment.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
-        environment.put("QUARKUS_MAILER_HOST", TestStack.mail().host());
-        environment.put("QUARKUS_MAILER_PORT", String.valueOf(TestStack.mail().port()));
-        environment.put("QUARKUS_MAILER_TLS", "false");
-        environment.put("QUARKUS_MAILER_START_TLS", "DISABLED");
-        environment.put("MUSTER_TWILIO_BASE_URL", sandbox.baseUrl().toString());
-        environment.put("MUSTER_TWILIO_ACCOUNT_SID", sandbox.config().accountSid());
-        environment.put("MUSTER_TWILIO_AUTH_TOKEN", sandbox.config().authToken());
-        environment.put("MUSTER_TWILIO_FROM_NUMBER", sandbox.config().serviceSenderNumber());
-        environment.put("MUSTER_NOTIFIER_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
-        environment.put("MUSTER_NOTIFIER_RATE_SMS", "0");
-        Process process = builder.start();
-        awaitReady(process);
-        return process;
-    }
-
-    private void awaitReady(Process process) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        await("notifier ready; see " + log).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptionsMatching(e -> e instanceof IOException)
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError("notifier exited with " + process.exitValue() + "; see " + log);
-                    }
-                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                });
-    }
-
     private List<SandboxMessage> outbound() {
         return sandbox.allMessages().stream().filter(message -> !message.inbound()).toList();
     }
@@ -246,6 +186,22 @@ class CrashRecoveryIT {
     private long sent() throws SQLException {
         return query("SELECT 'sent', count(*) FROM delivery WHERE dispatch = 'DONE' AND status IN ('SENT', 'DELIVERED')",
                 rs -> rs.getLong(2)).getOrDefault("sent", 0L);
+    }
+
+    /** How many deliveries were created (requests accepted) in how long, first to last, and the rate. */
+    private String acceptance(String where, Instant killedAt) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(SCHEMA), postgres.username(),
+                postgres.password());
+             var statement = connection.prepareStatement("SELECT count(*), EXTRACT(EPOCH FROM max(created_at) - "
+                     + "min(created_at)) FROM delivery WHERE " + where)) {
+            statement.setTimestamp(1, java.sql.Timestamp.from(killedAt));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                long count = rs.getLong(1);
+                double seconds = rs.getDouble(2);
+                return String.format("%,d in %.1f s (%,.0f/s)", count, seconds, seconds > 0 ? count / seconds : 0.0);
+            }
+        }
     }
 
     private Map<String, Long> countBy(String column) throws SQLException {
@@ -268,13 +224,5 @@ class CrashRecoveryIT {
             }
         }
         return rows;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -78,8 +78,13 @@ class SendingTest {
         Requests.publish(latin);
         Requests.publish(dari);
 
-        Delivery gsm = awaitStatus(latin.requestId(), DeliveryStatus.DELIVERED);
-        Delivery ucs = awaitStatus(dari.requestId(), DeliveryStatus.DELIVERED);
+        awaitStatus(latin.requestId(), DeliveryStatus.DELIVERED);
+        awaitStatus(dari.requestId(), DeliveryStatus.DELIVERED);
+        // The delivery callback may be written before the provider's answer, which carries the encoding.
+        Delivery gsm = await().atMost(Duration.ofSeconds(30)).until(() -> lookups.delivery(latin.requestId()),
+                d -> d.encoding != null);
+        Delivery ucs = await().atMost(Duration.ofSeconds(30)).until(() -> lookups.delivery(dari.requestId()),
+                d -> d.encoding != null);
 
         assertThat(gsm.encoding).isEqualTo("GSM-7");
         assertThat(gsm.segments).isEqualTo(2);
