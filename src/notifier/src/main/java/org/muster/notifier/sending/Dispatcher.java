@@ -42,6 +42,12 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final int MAX_CLAIM = 200;
     private static final int MAX_RESULT_BATCH = 500;
+    /**
+     * Claims whose answer is not yet written, per worker. Bounded, so that answers never queue up for longer than a
+     * lease (the claim would come back and its message go out twice), and a crash resends at most that many; large
+     * enough that a worker goes on to its next call while the writer records its last answer.
+     */
+    private static final int UNWRITTEN_PER_WORKER = 4;
     private static final long IDLE_POLL_MILLIS = 250;
     private static final int RATE_WINDOW_SECONDS = 10;
 
@@ -75,6 +81,7 @@ public class Dispatcher {
     private final AtomicLongArray sendsPerSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
     private final AtomicLongArray sendsSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
     private Semaphore permits;
+    private Semaphore unwritten;
     private ExecutorService workers;
     private Thread loop;
     private Thread writer;
@@ -84,6 +91,7 @@ public class Dispatcher {
 
     void start(@Observes StartupEvent startup) {
         permits = new Semaphore(concurrency);
+        unwritten = new Semaphore(concurrency * UNWRITTEN_PER_WORKER);
         AtomicInteger threads = new AtomicInteger();
         workers = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "notifier-send-" + threads.incrementAndGet());
@@ -162,10 +170,12 @@ public class Dispatcher {
                 // At least one worker must be free before claiming anything.
                 permits.acquire();
                 permits.release();
+                unwritten.acquire();
+                unwritten.release();
                 boolean claimedAny = false;
                 long wait = IDLE_POLL_MILLIS;
                 for (Channel channel : Channel.values()) {
-                    int free = permits.availablePermits();
+                    int free = Math.min(permits.availablePermits(), unwritten.availablePermits());
                     if (free == 0) {
                         break;
                     }
@@ -178,6 +188,7 @@ public class Dispatcher {
                     List<Outgoing> claimed = deliveries.claim(channel, granted);
                     rateLimits.giveBack(account, channel, granted - claimed.size());
                     for (Outgoing outgoing : claimed) {
+                        unwritten.acquire();
                         permits.acquire();
                         workers.execute(() -> sendOne(outgoing));
                     }
@@ -214,9 +225,10 @@ public class Dispatcher {
             results.add(Map.entry(outgoing, result));
             queued = true;
         } finally {
-            // Once queued, the permit goes back when the answer is written (writeLoop).
+            permits.release();
+            // Once queued, the claim counts as unwritten until writeLoop has recorded its answer.
             if (!queued) {
-                permits.release();
+                unwritten.release();
             }
         }
     }
@@ -253,10 +265,7 @@ public class Dispatcher {
                 try {
                     write(batch);
                 } finally {
-                    // A worker is free again only once its answer is written, not once the provider answered:
-                    // claims without a written answer stay at most `concurrency`, so none waits out its lease
-                    // in a backlog of answers (and is sent again), and a crash can resend at most that many.
-                    permits.release(batch.size());
+                    unwritten.release(batch.size());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
