@@ -71,11 +71,15 @@ class SmtpRejectionTest {
         List<DeliveryHistory> history = lookups.history(email.id);
         String explained = "history " + history.stream()
                 .map(h -> h.status + ":attempt " + h.attempt + ":" + h.errorCode + ":" + h.detail).toList();
-        assertThat(email.attempts).as(explained).isEqualTo(3);
+        // The local SMTP server now and then stalls a pooled connection until its 30 s socket timeout and
+        // answers 421 (README, "Left"): one more transient refusal, retried like the others, never a second mail.
+        long stalls = history.stream().filter(h -> "SMTP_421".equals(h.errorCode)).count();
+        assertThat(email.attempts).as(explained).isEqualTo(3 + stalls);
         assertThat(history).as(explained)
                 .filteredOn(h -> h.detail != null && h.detail.contains("refused"))
-                .extracting(h -> h.attempt + ":" + h.errorCode)
-                .containsExactly("1:SMTP_451", "2:SMTP_451");
+                .extracting(h -> h.errorCode)
+                .isSubsetOf("SMTP_451", "SMTP_421")
+                .filteredOn("SMTP_451"::equals).hasSize(2);
         assertThat(TestStack.mail().receivedBy(mailbox)).hasSize(1);
         assertThat(NotifierStack.twilio().messagesTo(phone)).isEmpty();
     }
