@@ -19,7 +19,9 @@ import org.muster.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,24 @@ class ProcessedEventsTest {
         replies.count(event);
 
         assertThat(repliesOf(national)).isEqualTo(1);
+    }
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Test
+    void a_batch_records_each_id_once_and_answers_only_the_new_ones() {
+        String seen = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> assertThat(processed.firstTime("batch-test", seen)).isTrue());
+
+        Set<String> first = QuarkusTransaction.requiringNew().call(() ->
+                processed.firstTime("batch-test", List.of(fresh, seen, fresh)));
+        Set<String> again = QuarkusTransaction.requiringNew().call(() ->
+                processed.firstTime("batch-test", List.of(fresh, seen)));
+
+        assertThat(first).containsExactly(fresh);
+        assertThat(again).isEmpty();
     }
 
     @Test
