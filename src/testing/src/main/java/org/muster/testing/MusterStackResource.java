@@ -1,6 +1,7 @@
 package org.muster.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.muster.devstack.postgres.PostgresServer;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,12 +16,16 @@ import java.util.Map;
 public class MusterStackResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String SCHEMA_ARG = "schema";
+    /** {@code database=gated}: the service reaches PostgreSQL through {@link TestStack#postgresGate()}. */
+    public static final String DATABASE_ARG = "database";
 
     private String schema = "muster";
+    private boolean gated;
 
     @Override
     public void init(Map<String, String> initArgs) {
         schema = initArgs.getOrDefault(SCHEMA_ARG, schema);
+        gated = "gated".equals(initArgs.get(DATABASE_ARG));
     }
 
     @Override
@@ -34,7 +39,10 @@ public class MusterStackResource implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.devservices.enabled", "false");
         config.put("quarkus.datasource.db-kind", "postgresql");
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(schema));
+        config.put("quarkus.datasource.jdbc.url", gated
+                ? "jdbc:postgresql://127.0.0.1:" + TestStack.postgresGate().port() + "/" + PostgresServer.DATABASE
+                        + "?currentSchema=" + schema
+                : postgres.jdbcUrl(schema));
         config.put("quarkus.datasource.username", postgres.username());
         config.put("quarkus.datasource.password", postgres.password());
         config.put("quarkus.flyway.schemas", schema);

@@ -19,6 +19,7 @@ public final class TestStack {
     private static KafkaBroker kafka;
     private static MailServer mail;
     private static TwilioSandbox twilio;
+    private static TcpGate postgresGate;
 
     private TestStack() {
     }
@@ -29,6 +30,18 @@ public final class TestStack {
             onExit(postgres);
         }
         return postgres;
+    }
+
+    /**
+     * A {@link TcpGate} in front of {@link #postgres()}, for tests of a service that loses its
+     * database: {@code MusterStackResource} with {@code database=gated} points the service at it.
+     */
+    public static synchronized TcpGate postgresGate() {
+        if (postgresGate == null) {
+            postgresGate = TcpGate.to("127.0.0.1", postgres().port());
+            onExit(postgresGate);
+        }
+        return postgresGate;
     }
 
     public static synchronized KafkaBroker kafka() {

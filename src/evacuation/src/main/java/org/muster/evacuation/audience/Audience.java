@@ -3,13 +3,13 @@ package org.muster.evacuation.audience;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.registry.NationalSnapshot;
 import org.muster.evacuation.manifest.ManifestErasure;
+import org.muster.platform.inbox.InboxTransactions;
 import org.muster.platform.inbox.IncomingEvent;
 import org.muster.platform.inbox.ProcessedEvents;
 
@@ -27,6 +27,9 @@ public class Audience {
     private static final Logger LOG = Logger.getLogger(Audience.class);
 
     @Inject
+    InboxTransactions inbox;
+
+    @Inject
     ProcessedEvents processed;
 
     @Inject
@@ -34,21 +37,28 @@ public class Audience {
 
     @Incoming("registry-nationals")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             // A tombstone, with or without CloudEvents headers: forgetting twice is harmless.
-            forget(UUID.fromString(record.key()));
+            UUID nationalId = UUID.fromString(record.key());
+            inbox.apply(CONSUMER, () -> forget(nationalId));
             return;
         }
         IncomingEvent event = IncomingEvent.of(record);
-        if (!processed.firstTime(CONSUMER, event.id())) {
-            return;
-        }
         if (NationalSnapshot.ERASED_TYPE.equals(event.type())) {
-            forget(UUID.fromString(record.key()));
+            UUID nationalId = UUID.fromString(record.key());
+            inbox.apply(CONSUMER, () -> {
+                if (processed.firstTime(CONSUMER, event.id())) {
+                    forget(nationalId);
+                }
+            });
         } else if (NationalSnapshot.TYPE.equals(event.type())) {
-            apply(EventJson.fromJson(event.data(), NationalSnapshot.class));
+            NationalSnapshot snapshot = EventJson.fromJson(event.data(), NationalSnapshot.class);
+            inbox.apply(CONSUMER, () -> {
+                if (processed.firstTime(CONSUMER, event.id())) {
+                    apply(snapshot);
+                }
+            });
         } else {
             LOG.debugf("ignoring %s on the nationals topic", event.type());
         }

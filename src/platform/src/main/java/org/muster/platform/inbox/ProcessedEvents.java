@@ -17,14 +17,8 @@ import java.util.Set;
  * same transaction as the effect. Kafka delivers at least once; a redelivered event finds its id
  * already there and is skipped.
  *
- * <pre>{@code
- * @Incoming("delivery-events") @Transactional
- * void on(ConsumerRecord<String, String> record) {
- *     IncomingEvent event = IncomingEvent.of(record);
- *     if (!processed.firstTime("welfare", event.id())) return;
- *     ... apply the effect ...
- * }
- * }</pre>
+ * <p>A consumer calls it inside {@link InboxTransactions#apply}, which gives the transaction
+ * and waits out an unreachable database.
  */
 @ApplicationScoped
 public class ProcessedEvents {

@@ -3,13 +3,13 @@ package org.muster.registry.manifests;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.evacuation.FlightDeparted;
 import org.muster.contracts.evacuation.ManifestEntryStatusChanged;
 import org.muster.contracts.evacuation.PassengerManifested;
+import org.muster.platform.inbox.InboxTransactions;
 import org.muster.platform.inbox.IncomingEvent;
 import org.muster.platform.inbox.ProcessedEvents;
 
@@ -26,14 +26,22 @@ public class Manifests {
     ProcessedEvents processed;
 
     @Inject
+    InboxTransactions inbox;
+
+    @Inject
     ManifestChanges changes;
 
     @Incoming("evacuation-manifests")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
-        if (event.isTombstone() || !processed.firstTime(CONSUMER, event.id())) {
+        if (!event.isTombstone()) {
+            inbox.apply(CONSUMER, () -> apply(event));
+        }
+    }
+
+    private void apply(IncomingEvent event) {
+        if (!processed.firstTime(CONSUMER, event.id())) {
             return;
         }
         switch (event.type()) {

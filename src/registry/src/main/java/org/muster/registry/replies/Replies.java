@@ -3,11 +3,11 @@ package org.muster.registry.replies;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.notifier.ReplyReceived;
+import org.muster.platform.inbox.InboxTransactions;
 import org.muster.platform.inbox.IncomingEvent;
 import org.muster.platform.inbox.ProcessedEvents;
 
@@ -27,18 +27,24 @@ public class Replies {
     @Inject
     ReplyRules rules;
 
+    @Inject
+    InboxTransactions inbox;
+
     @Incoming("delivery-events")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
         // The topic also carries delivery status changes: those are the campaign's business.
         if (!ReplyReceived.TYPE.equals(event.type()) || event.isTombstone()) {
             return;
         }
-        if (!processed.firstTime(CONSUMER, event.id())) {
-            return;
-        }
-        rules.apply(EventJson.fromJson(event.data(), ReplyReceived.class));
+        ReplyReceived reply = EventJson.fromJson(event.data(), ReplyReceived.class);
+        // A reply that comes while the database is away waits for it: a HELP must not end in
+        // the dead-letter topic because PostgreSQL was restarting.
+        inbox.apply(CONSUMER, () -> {
+            if (processed.firstTime(CONSUMER, event.id())) {
+                rules.apply(reply);
+            }
+        });
     }
 }
