@@ -29,7 +29,8 @@ class RolesTest {
     private static final List<String[]> WRITES = List.of(
             new String[] {"POST", "/flights"}, new String[] {"PUT", F}, new String[] {"PUT", F + "/assembly"},
             new String[] {"POST", F + "/status"}, new String[] {"POST", "/assembly-points"},
-            new String[] {"PUT", "/assembly-points/" + E}, new String[] {"POST", "/allocations/preview"},
+            new String[] {"PUT", "/assembly-points/" + E}, new String[] {"GET", "/assembly-points/" + E + "/audit"},
+            new String[] {"POST", "/allocations/preview"},
             new String[] {"POST", "/allocations"}, new String[] {"POST", F + "/manifest"},
             new String[] {"GET", F + "/manifest/audit"}, new String[] {"POST", F + "/manifest/" + E + "/move"},
             new String[] {"POST", F + "/manifest/" + E + "/offload"}, new String[] {"PUT", F + "/manifest/" + E + "/document"},

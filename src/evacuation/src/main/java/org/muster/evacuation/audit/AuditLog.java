@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Who changed which flight or manifest entry, when, and how. Written in the transaction of the
+ * Who changed which flight, manifest entry or assembly point, when, and how. Written in the transaction of the
  * change, so there is no change without its entry.
  */
 @ApplicationScoped
@@ -20,7 +20,7 @@ public class AuditLog {
     public enum Action {
         FLIGHT_SCHEDULED, FLIGHT_CHANGED, FLIGHT_STATUS, ASSEMBLY_SET,
         ALLOCATED, ADDED, MOVED, OFFLOADED, CANCELLED, DOCUMENT_RECORDED, CONFIRMED, CHECKED_IN, BOARDED, NO_SHOW,
-        ERASED, EXPORTED
+        ERASED, EXPORTED, ASSEMBLY_POINT_CREATED, ASSEMBLY_POINT_CHANGED
     }
 
     /** One audit entry as staff read it. */
@@ -45,12 +45,35 @@ public class AuditLog {
                 .executeUpdate();
     }
 
+    /** An entry about an assembly point (its flights' own entries say when one was set on them). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAssemblyPoint(String actor, Action action, UUID assemblyPointId, String detail) {
+        entityManager.createNativeQuery("INSERT INTO audit_entry (assembly_point_id, actor, action, at, detail) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, assemblyPointId)
+                .setParameter(2, actor)
+                .setParameter(3, action.name())
+                .setParameter(4, Instant.now())
+                .setParameter(5, detail)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Entry> ofAssemblyPoint(UUID assemblyPointId) {
+        return where("assembly_point_id", assemblyPointId);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Entry> ofFlight(UUID flightId) {
+        return where("flight_id", flightId);
+    }
+
+    /** The entries whose {@code column} (one of ours, never input) is {@code id}, oldest first. */
+    private List<Entry> where(String column, UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("SELECT id, flight_id, entry_id, national_id, actor, action, "
-                        + "at, detail FROM audit_entry WHERE flight_id = ?1 ORDER BY id")
-                .setParameter(1, flightId).getResultList();
+                        + "at, detail FROM audit_entry WHERE " + column + " = ?1 ORDER BY id")
+                .setParameter(1, id).getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (UUID) r[3],
                 (String) r[4], (String) r[5], instant(r[6]), (String) r[7])).toList();
     }

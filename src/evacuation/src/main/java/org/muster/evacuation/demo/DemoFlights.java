@@ -90,7 +90,7 @@ public class DemoFlights {
     public int load(Instant now) {
         int created = 0;
         if (AssemblyPoint.findById(BARON_HOTEL) == null) {
-            points.create(BARON_HOTEL, BARON);
+            points.create(BARON_HOTEL, BARON, ACTOR);
             created++;
         }
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);

@@ -1,5 +1,6 @@
 package org.muster.evacuation.flight;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.muster.evacuation.audit.AuditLog;
 import org.muster.platform.security.Roles;
 
 import java.util.List;
@@ -26,6 +28,9 @@ public class AssemblyPointResource {
 
     @Inject
     AssemblyPoints points;
+
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     @RolesAllowed(Roles.CONSULAR_VIEWER)
@@ -43,13 +48,25 @@ public class AssemblyPointResource {
     @POST
     @RolesAllowed(Roles.CONSULAR_OFFICER)
     public Response create(@NotNull @Valid AssemblyPointRequest request) {
-        return Response.status(Response.Status.CREATED).entity(points.create(request)).build();
+        return Response.status(Response.Status.CREATED).entity(points.create(request, actor())).build();
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.CONSULAR_OFFICER)
     public AssemblyPoints.View change(@PathParam("id") UUID id, @NotNull @Valid AssemblyPointRequest request) {
-        return points.change(id, request);
+        return points.change(id, request, actor());
+    }
+
+    /** Who created and changed the point, and what they changed: officers, as for a manifest's audit. */
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    public List<AuditLog.Entry> audit(@PathParam("id") UUID id) {
+        return points.audit(id);
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 }

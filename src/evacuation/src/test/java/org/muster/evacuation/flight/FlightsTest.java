@@ -26,7 +26,9 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -133,5 +135,23 @@ class FlightsTest {
                         DEPARTURE.plusSeconds(60).toString())).put("/flights/" + flight + "/assembly")
                 .then().statusCode(400).body("errors.field", hasItem("reportingTime"));
         given().get("/assembly-points").then().statusCode(200).body("id", hasItem(point));
+    }
+
+    @Test
+    void who_created_and_changed_an_assembly_point_is_audited_with_the_languages_changed() {
+        String point = given().contentType(ContentType.JSON).body(Map.of("name", "Serena Hotel", "place",
+                        "Froshgah Street, Kabul", "instructions", Map.of("en", "South gate.", "ps", "سویلی دروازه")))
+                .post("/assembly-points").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("name", "Serena Hotel", "place", "Froshgah Street, Kabul",
+                        "instructions", Map.of("en", "North gate, after 18:00.", "ps", "سویلی دروازه", "fr", "Porte nord.")))
+                .put("/assembly-points/" + point).then().statusCode(200);
+
+        given().get("/assembly-points/" + point + "/audit").then().statusCode(200)
+                .body("action", contains("ASSEMBLY_POINT_CREATED", "ASSEMBLY_POINT_CHANGED"))
+                .body("actor", everyItem(is("officer-ines")))
+                .body("[0].detail", is("Serena Hotel | Froshgah Street, Kabul | instructions in en, ps"))
+                .body("[1].detail", containsString("; instructions changed: en, fr"));
+        given().get("/assembly-points/" + UUID.randomUUID() + "/audit").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 }
