@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.alerts.DeliveryRequested;
+import org.muster.platform.inbox.InboxTransactions;
 import org.muster.platform.inbox.IncomingEvent;
 
 /**
@@ -21,6 +22,9 @@ import org.muster.platform.inbox.IncomingEvent;
  */
 @ApplicationScoped
 public class DeliveryRequests {
+
+    @Inject
+    InboxTransactions inbox;
 
     @Inject
     RequestIntake intake;
@@ -42,7 +46,9 @@ public class DeliveryRequests {
             }
         }
         deadLetters.send(refused);
-        intake.accept(requests);
+        // While the database is away the poll waits for it (and the channel with it) instead of
+        // failing the channel, which would stop taking requests until the next restart.
+        inbox.apply(RequestIntake.CONSUMER, () -> intake.accept(requests));
     }
 
     static RequestIntake.Incoming read(ConsumerRecord<String, String> record) {
