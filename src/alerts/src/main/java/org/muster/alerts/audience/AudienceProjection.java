@@ -4,11 +4,11 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.registry.NationalSnapshot;
+import org.muster.platform.inbox.InboxTransactions;
 import org.muster.platform.inbox.IncomingEvent;
 import org.muster.platform.inbox.ProcessedEvents;
 
@@ -27,6 +27,9 @@ public class AudienceProjection {
     static final String CONSUMER = "alerts-audience";
 
     @Inject
+    InboxTransactions inbox;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -34,18 +37,23 @@ public class AudienceProjection {
 
     @Incoming("registry-nationals")
     @Blocking
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             // Erasure: forget the person, whatever the headers say. Deleting twice is harmless.
-            erase(UUID.fromString(record.key()));
+            UUID nationalId = UUID.fromString(record.key());
+            inbox.apply(CONSUMER, () -> erase(nationalId));
             return;
         }
         IncomingEvent event = IncomingEvent.of(record);
-        if (!NationalSnapshot.TYPE.equals(event.type()) || !processed.firstTime(CONSUMER, event.id())) {
+        if (!NationalSnapshot.TYPE.equals(event.type())) {
             return;
         }
-        apply(EventJson.fromJson(event.data(), NationalSnapshot.class));
+        NationalSnapshot snapshot = EventJson.fromJson(event.data(), NationalSnapshot.class);
+        inbox.apply(CONSUMER, () -> {
+            if (processed.firstTime(CONSUMER, event.id())) {
+                apply(snapshot);
+            }
+        });
     }
 
     void erase(UUID nationalId) {
