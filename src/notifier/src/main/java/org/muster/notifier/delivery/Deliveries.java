@@ -27,7 +27,7 @@ import org.muster.platform.outbox.Outbox;
 /**
  * The life of a delivery, each step one transaction that also records the status change in the outbox: accepted
  * from a request, claimed by a dispatcher (persisted before the provider is called), the provider's answer, and
- * the provider's callbacks. Also the channel plan: a later step waits until an earlier one failed.
+ * the provider's callbacks (in batches). Also the channel plan: a later step waits until an earlier one failed.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -97,15 +97,15 @@ public class Deliveries {
         List<NewDeliveries.Step> history = new ArrayList<>();
         List<DeliveryStatusChanged> events = new ArrayList<>();
         for (Delivery delivery : accepted) {
-            history.add(new NewDeliveries.Step(delivery.id, DeliveryStatus.QUEUED.name(), "requested"));
+            history.add(NewDeliveries.Step.first(delivery.id, DeliveryStatus.QUEUED, "requested", now));
             events.add(event(delivery, DeliveryStatus.QUEUED, now));
             if (delivery.status == DeliveryStatus.CANCELLED) {
-                history.add(new NewDeliveries.Step(delivery.id, DeliveryStatus.CANCELLED.name(),
-                        "an earlier channel reached the recipient"));
+                history.add(NewDeliveries.Step.first(delivery.id, DeliveryStatus.CANCELLED,
+                        "an earlier channel reached the recipient", now));
                 events.add(event(delivery, DeliveryStatus.CANCELLED, now));
             }
         }
-        newDeliveries.history(history, now);
+        newDeliveries.history(history);
         outbox.recordAll(events);
         if (accepted.stream().anyMatch(d -> d.dispatch == Dispatch.READY)) {
             signal.afterCommit();
@@ -178,93 +178,62 @@ public class Deliveries {
         return claimed;
     }
 
-    /** Records the provider's answers to a batch of attempts, in one transaction. */
+    /**
+     * Records the provider's answers to a batch of attempts, in one transaction of a handful of statements whatever
+     * their number (see {@link #write}).
+     */
     @Transactional
     public void recordResults(List<Map.Entry<Outgoing, SendResult>> results) {
         Backoff backoff = new Backoff(retryBase, retryMaxDelay, () -> ThreadLocalRandom.current().nextDouble());
-        Instant now = Instant.now();
-        boolean retries = false;
-        // One query locks the whole batch, in id order, against callbacks that change the same rows.
-        Map<UUID, Delivery> locked = new java.util.HashMap<>();
-        entityManager.createQuery("from Delivery where id in :ids order by id", Delivery.class)
-                .setParameter("ids", results.stream().map(entry -> entry.getKey().id()).toList())
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(delivery -> locked.put(delivery.id, delivery));
-        for (Map.Entry<Outgoing, SendResult> entry : results) {
-            Outgoing outgoing = entry.getKey();
-            Delivery delivery = locked.get(outgoing.id());
-            if (delivery == null) {
-                continue;
-            }
-            boolean current = delivery.dispatch == Dispatch.IN_FLIGHT && delivery.attempts == outgoing.attempt();
-            SendResult result = entry.getValue();
-            if (result instanceof SendResult.Accepted accepted) {
-                // Even from a stale claim: the message went out, so its id must be known.
-                delivery.providerId = accepted.providerId();
-                delivery.encoding = accepted.encoding();
-                delivery.segments = accepted.segments();
-                delivery.dispatch = Dispatch.DONE;
-                if (!move(delivery, DeliveryStatus.SENT, accepted.providerId(), null, "accepted", now)) {
-                    history(delivery, DeliveryStatus.SENT, accepted.providerId(), null,
-                            "accepted after a later status had arrived", now);
-                }
-                if (delivery.channel == Channel.EMAIL) {
-                    // SMTP acceptance is the last word an e-mail gets: the channel plan stops here.
-                    cancelLaterSteps(delivery, now);
-                }
-            } else if (!current) {
-                // A claim that expired and was taken again: the newer attempt decides.
-                continue;
-            } else if (result instanceof SendResult.Retryable retryable && outgoing.attempt() < maxAttempts) {
-                Duration delay = backoff.after(outgoing.attempt(), retryable.retryAfter());
-                delivery.dispatch = Dispatch.READY;
-                delivery.nextAttemptAt = now.plus(delay);
-                delivery.errorCode = retryable.errorCode();
-                delivery.updatedAt = now;
-                history(delivery, delivery.status, null, retryable.errorCode(),
-                        "attempt " + outgoing.attempt() + " refused (" + abbreviate(retryable.detail())
-                                + "), next in " + delay.toMillis() + " ms", now);
-                retries = true;
-            } else if (result instanceof SendResult.Retryable retryable) {
-                delivery.dispatch = Dispatch.DONE;
-                move(delivery, DeliveryStatus.FAILED, null, retryable.errorCode(),
-                        "gave up after " + outgoing.attempt() + " attempts: " + abbreviate(retryable.detail()), now);
-            } else if (result instanceof SendResult.Permanent permanent) {
-                delivery.dispatch = Dispatch.DONE;
-                move(delivery, DeliveryStatus.FAILED, null, permanent.errorCode(), abbreviate(permanent.detail()),
-                        now);
-            } else if (result instanceof SendResult.Expired) {
-                delivery.dispatch = Dispatch.DONE;
-                move(delivery, DeliveryStatus.EXPIRED, null, null, "valid until " + delivery.validUntil, now);
-            }
-        }
-        if (retries) {
-            signal.afterCommit();
-        }
+        Map<UUID, Delivery> locked = newDeliveries.lock(
+                results.stream().map(entry -> entry.getKey().id()).distinct().toList());
+        write(StatusBatch.ofResults(locked, results, backoff, maxAttempts, Instant.now()), locked);
     }
 
     /**
-     * A provider callback: the status of the message or call {@code providerId}. Never moves a status backwards.
-     *
-     * @return false if no delivery has that id
+     * Provider callbacks, in the order they arrived, in one transaction of a handful of statements whatever their
+     * number: the deliveries locked (in id order, as {@link #recordResults} locks them), one update of those whose
+     * status moved, one insert each for history and events, and one query for the channel plans still waiting on
+     * one of them. A status never moves backwards; a callback for an unknown delivery or another message id is
+     * dropped.
      */
     @Transactional
-    public boolean providerReported(UUID deliveryId, String providerId, DeliveryStatus status, String errorCode,
-                                    Instant at) {
-        Delivery delivery = entityManager.find(Delivery.class, deliveryId,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || (delivery.providerId != null && providerId != null
-                && !delivery.providerId.equals(providerId))) {
-            return false;
+    public void recordCallbacks(List<ProviderCallback> callbacks) {
+        Map<UUID, Delivery> locked = newDeliveries.lock(
+                callbacks.stream().map(ProviderCallback::deliveryId).distinct().toList());
+        write(StatusBatch.ofCallbacks(locked, callbacks), locked);
+    }
+
+    /**
+     * Writes a batch of status changes: one update of the deliveries that changed, one insert each for history and
+     * events, and one query for the channel plans still waiting on one of them. The deliveries were locked (in id
+     * order, so that the answer writer and the callback writer cannot deadlock) and read by
+     * {@link NewDeliveries#lock}.
+     */
+    private void write(StatusBatch batch, Map<UUID, Delivery> locked) {
+        newDeliveries.update(batch.changed.values(), Instant.now());
+        newDeliveries.history(batch.history);
+        outbox.recordAll(batch.events);
+        if (batch.retries) {
+            signal.afterCommit();
         }
-        if (status.needsFallback() && errorCode == null) {
-            errorCode = "PROVIDER_" + status.name();
+        if (batch.planActions.isEmpty()) {
+            return;
         }
-        if (!move(delivery, status, providerId, errorCode, "provider callback", at)) {
-            history(delivery, status, providerId, errorCode, "ignored: arrived after " + delivery.status, at);
+        // Rare (a plan of more than one channel): the entity path, for the deliveries with a step still waiting.
+        Set<UUID> waiting = Set.copyOf(newDeliveries.withWaitingLaterSteps(batch.planActions.stream()
+                .map(action -> locked.get(action.deliveryId())).distinct().toList()));
+        for (StatusBatch.PlanAction action : batch.planActions) {
+            if (!waiting.contains(action.deliveryId())) {
+                continue;
+            }
+            Delivery delivery = entityManager.find(Delivery.class, action.deliveryId());
+            if (action.step() == StatusBatch.PlanStep.CANCEL_LATER_STEPS) {
+                cancelLaterSteps(delivery, action.at());
+            } else {
+                releaseNextStep(delivery);
+            }
         }
-        return true;
     }
 
     /** Deliveries claimed longer ago than {@code lease} (a dispatcher died mid-call) become due again. */
@@ -330,6 +299,20 @@ public class Deliveries {
     /** Moves the delivery to {@code status} if that is forward, with history, event and the channel plan. */
     boolean move(Delivery delivery, DeliveryStatus status, String providerId, String errorCode, String detail,
                  Instant at) {
+        if (!advance(delivery, status, providerId, errorCode)) {
+            return false;
+        }
+        record(delivery, status, providerId, errorCode, detail, at);
+        if (reached(delivery)) {
+            cancelLaterSteps(delivery, at);
+        } else if (status.needsFallback() || status == DeliveryStatus.EXPIRED) {
+            releaseNextStep(delivery);
+        }
+        return true;
+    }
+
+    /** Moves the delivery's fields to {@code status} if that is forward; nothing else (no history, no event). */
+    static boolean advance(Delivery delivery, DeliveryStatus status, String providerId, String errorCode) {
         if (!StatusRanks.canMove(delivery.status, status)) {
             return false;
         }
@@ -344,21 +327,20 @@ public class Deliveries {
             delivery.dispatch = Dispatch.DONE;
         }
         delivery.updatedAt = Instant.now();
-        record(delivery, status, providerId, errorCode, detail, at);
-        if (reached(delivery)) {
-            cancelLaterSteps(delivery, at);
-        } else if (status.needsFallback() || status == DeliveryStatus.EXPIRED) {
-            releaseNextStep(delivery);
-        }
         return true;
+    }
+
+    /** The event of a status the delivery has just moved to. */
+    static DeliveryStatusChanged statusEvent(Delivery delivery, DeliveryStatus status, String errorCode, Instant at) {
+        return new DeliveryStatusChanged(delivery.id, delivery.requestId, delivery.campaignId, delivery.recipientId,
+                delivery.channel, status, Math.max(1, delivery.attempts), delivery.providerId,
+                status.needsFallback() ? delivery.errorCode : errorCode, at);
     }
 
     private void record(Delivery delivery, DeliveryStatus status, String providerId, String errorCode, String detail,
                         Instant at) {
         history(delivery, status, providerId, errorCode, detail, at);
-        outbox.record(new DeliveryStatusChanged(delivery.id, delivery.requestId, delivery.campaignId,
-                delivery.recipientId, delivery.channel, status, Math.max(1, delivery.attempts),
-                delivery.providerId, status.needsFallback() ? delivery.errorCode : errorCode, at));
+        outbox.record(statusEvent(delivery, status, errorCode, at));
     }
 
     private static void history(Delivery delivery, DeliveryStatus status, String providerId, String errorCode,

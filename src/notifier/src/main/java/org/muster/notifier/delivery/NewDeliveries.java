@@ -8,16 +8,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.muster.contracts.common.Channel;
+import org.muster.contracts.common.DeliveryStatus;
 
 /**
- * Writes the deliveries of a poll of requests, and their first history, one statement per table: a poll of 500
- * requests is two round trips instead of a thousand entity inserts.
+ * Statements over many deliveries at once, each one round trip whatever the number: the deliveries of a poll of
+ * requests, history rows, and the reads and writes of a batch of provider callbacks. A poll of 500 requests is two
+ * round trips instead of a thousand entity inserts.
  */
 @ApplicationScoped
 class NewDeliveries {
@@ -25,8 +33,21 @@ class NewDeliveries {
     @Inject
     EntityManager entityManager;
 
-    /** A history row of a new delivery. */
-    record Step(UUID deliveryId, String status, String detail) {
+    /** A history row. */
+    record Step(UUID deliveryId, DeliveryStatus status, int attempt, String providerId, String errorCode,
+                String detail, Instant occurredAt) {
+
+        /** The first history of a new delivery: no attempt yet. */
+        static Step first(UUID deliveryId, DeliveryStatus status, String detail, Instant at) {
+            return new Step(deliveryId, status, 0, null, null, detail, at);
+        }
+
+        /** A status reported for {@code delivery}, at its current attempt. */
+        static Step of(Delivery delivery, DeliveryStatus status, String providerId, String errorCode, String detail,
+                       Instant at) {
+            return new Step(delivery.id, status, delivery.attempts, providerId, errorCode,
+                    Deliveries.abbreviate(detail), at);
+        }
     }
 
     /**
@@ -115,21 +136,132 @@ class NewDeliveries {
      * here is never one of Hibernate's.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void history(List<Step> steps, Instant at) {
+    void history(List<Step> steps) {
         if (steps.isEmpty()) {
             return;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO delivery_history (id, delivery_id, status, attempt, detail, occurred_at)
-                    SELECT nextval('delivery_history_seq'), d, s, 0, t, ?
-                    FROM unnest(?, ?, ?) WITH ORDINALITY AS r(d, s, t, n) ORDER BY n""")) {
-                insert.setTimestamp(1, Timestamp.from(at));
-                insert.setArray(2, connection.createArrayOf("uuid", steps.stream().map(Step::deliveryId).toArray(UUID[]::new)));
-                insert.setArray(3, connection.createArrayOf("text", steps.stream().map(Step::status).toArray(String[]::new)));
-                insert.setArray(4, connection.createArrayOf("text", steps.stream().map(Step::detail).toArray(String[]::new)));
+                    INSERT INTO delivery_history (id, delivery_id, status, attempt, provider_id, error_code, detail,
+                                                  occurred_at)
+                    SELECT nextval('delivery_history_seq'), d, s, a, p, e, t, CAST(o AS timestamptz)
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS r(d, s, a, p, e, t, o, n) ORDER BY n""")) {
+                insert.setArray(1, connection.createArrayOf("uuid", steps.stream().map(Step::deliveryId).toArray(UUID[]::new)));
+                insert.setArray(2, connection.createArrayOf("text",
+                        steps.stream().map(step -> step.status().name()).toArray(String[]::new)));
+                insert.setArray(3, connection.createArrayOf("int4", steps.stream().map(Step::attempt).toArray(Integer[]::new)));
+                insert.setArray(4, connection.createArrayOf("text", steps.stream().map(Step::providerId).toArray(String[]::new)));
+                insert.setArray(5, connection.createArrayOf("text", steps.stream().map(Step::errorCode).toArray(String[]::new)));
+                insert.setArray(6, connection.createArrayOf("text", steps.stream().map(Step::detail).toArray(String[]::new)));
+                // As ISO text: the JDBC driver would write Timestamps in the JVM's zone, without an offset.
+                insert.setArray(7, connection.createArrayOf("text",
+                        steps.stream().map(step -> step.occurredAt().toString()).toArray(String[]::new)));
                 insert.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Locks the deliveries (those that exist) in id order, so that two writers locking overlapping batches cannot
+     * deadlock, and reads what a provider answer or callback needs. The entities returned are not managed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Map<UUID, Delivery> lock(List<UUID> ids) {
+        Map<UUID, Delivery> locked = new HashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, request_id, campaign_id, recipient_id, channel, status, provider_id, error_code,
+                           attempts, dispatch, fallback_step, encoding, segments, next_attempt_at, valid_until
+                    FROM delivery WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE""")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray(UUID[]::new)));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        Delivery d = new Delivery();
+                        d.id = rs.getObject(1, UUID.class);
+                        d.requestId = rs.getString(2);
+                        d.campaignId = rs.getObject(3, UUID.class);
+                        d.recipientId = rs.getObject(4, UUID.class);
+                        d.channel = Channel.valueOf(rs.getString(5));
+                        d.status = DeliveryStatus.valueOf(rs.getString(6));
+                        d.providerId = rs.getString(7);
+                        d.errorCode = rs.getString(8);
+                        d.attempts = rs.getInt(9);
+                        d.dispatch = Dispatch.valueOf(rs.getString(10));
+                        d.fallbackStep = rs.getInt(11);
+                        d.encoding = rs.getString(12);
+                        d.segments = rs.getObject(13, Integer.class);
+                        d.nextAttemptAt = rs.getObject(14, OffsetDateTime.class).toInstant();
+                        d.validUntil = rs.getObject(15, OffsetDateTime.class).toInstant();
+                        locked.put(d.id, d);
+                    }
+                }
+            }
+        });
+        return locked;
+    }
+
+    /** Writes what a status change may change of deliveries read by {@link #lock}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void update(Collection<Delivery> changed, Instant at) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<Delivery> rows = List.copyOf(changed);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE delivery d SET status = u.s, provider_id = u.p, error_code = u.e, dispatch = u.di,
+                                          encoding = u.en, segments = u.sg,
+                                          next_attempt_at = CAST(u.na AS timestamptz), updated_at = ?
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS u(i, s, p, e, di, en, sg, na) WHERE d.id = u.i""")) {
+                update.setTimestamp(1, Timestamp.from(at));
+                update.setArray(2, connection.createArrayOf("uuid", rows.stream().map(d -> d.id).toArray(UUID[]::new)));
+                update.setArray(3, connection.createArrayOf("text",
+                        rows.stream().map(d -> d.status.name()).toArray(String[]::new)));
+                update.setArray(4, connection.createArrayOf("text",
+                        rows.stream().map(d -> d.providerId).toArray(String[]::new)));
+                update.setArray(5, connection.createArrayOf("text",
+                        rows.stream().map(d -> d.errorCode).toArray(String[]::new)));
+                update.setArray(6, connection.createArrayOf("text",
+                        rows.stream().map(d -> d.dispatch.name()).toArray(String[]::new)));
+                update.setArray(7, connection.createArrayOf("text",
+                        rows.stream().map(d -> d.encoding).toArray(String[]::new)));
+                update.setArray(8, connection.createArrayOf("int4",
+                        rows.stream().map(d -> d.segments).toArray(Integer[]::new)));
+                // As ISO text: the JDBC driver would write Timestamps in the JVM's zone, without an offset.
+                update.setArray(9, connection.createArrayOf("text",
+                        rows.stream().map(d -> d.nextAttemptAt.toString()).toArray(String[]::new)));
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /** Of these deliveries, those whose channel plan has a later step still waiting (most plans have one step). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<UUID> withWaitingLaterSteps(List<Delivery> deliveries) {
+        List<UUID> found = new ArrayList<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT r.i FROM unnest(?, ?, ?, ?) AS r(i, c, p, s)
+                    WHERE EXISTS (SELECT 1 FROM delivery w
+                                  WHERE w.campaign_id = r.c AND w.recipient_id = r.p AND w.fallback_step > r.s
+                                    AND w.dispatch = 'WAITING')""")) {
+                select.setArray(1, connection.createArrayOf("uuid", deliveries.stream().map(d -> d.id).toArray(UUID[]::new)));
+                select.setArray(2, connection.createArrayOf("uuid",
+                        deliveries.stream().map(d -> d.campaignId).toArray(UUID[]::new)));
+                select.setArray(3, connection.createArrayOf("uuid",
+                        deliveries.stream().map(d -> d.recipientId).toArray(UUID[]::new)));
+                select.setArray(4, connection.createArrayOf("int4",
+                        deliveries.stream().map(d -> d.fallbackStep).toArray(Integer[]::new)));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return found;
     }
 }

@@ -10,13 +10,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.muster.contracts.common.Channel;
+import org.muster.notifier.delivery.BatchWriter;
 import org.muster.notifier.delivery.Deliveries;
 import org.muster.notifier.delivery.DispatchSignal;
 import org.muster.notifier.delivery.Outgoing;
@@ -75,7 +74,6 @@ public class Dispatcher {
     @ConfigProperty(name = "muster.notifier.dispatch.lease")
     Duration lease;
 
-    private final LinkedBlockingQueue<Map.Entry<Outgoing, SendResult>> results = new LinkedBlockingQueue<>();
     private final Map<Channel, Long> queueDepth = new EnumMap<>(Channel.class);
     /** Sends per second of the last {@link #RATE_WINDOW_SECONDS} seconds, a ring indexed by epoch second. */
     private final AtomicLongArray sendsPerSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
@@ -84,7 +82,7 @@ public class Dispatcher {
     private Semaphore unwritten;
     private ExecutorService workers;
     private Thread loop;
-    private Thread writer;
+    private BatchWriter<Map.Entry<Outgoing, SendResult>> answers;
     private volatile boolean running;
     private volatile boolean paused;
     private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
@@ -111,10 +109,10 @@ public class Dispatcher {
         running = true;
         loop = new Thread(this::dispatchLoop, "notifier-dispatcher");
         loop.setDaemon(true);
-        writer = new Thread(this::writeLoop, "notifier-results");
-        writer.setDaemon(true);
+        // A failed answer is retried alone 5 times, then left to the lease: the answer is lost, not the delivery.
+        answers = new BatchWriter<Map.Entry<Outgoing, SendResult>>("notifier-results", MAX_RESULT_BATCH, 5,
+                Duration.ofMillis(200), deliveries::recordResults).start();
         loop.start();
-        writer.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -124,7 +122,7 @@ public class Dispatcher {
             loop.join(5_000);
             workers.shutdown();
             workers.awaitTermination(15, TimeUnit.SECONDS);
-            writer.join(10_000);
+            answers.close(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -222,11 +220,11 @@ public class Dispatcher {
                 }
             }
             count(outgoing.channel(), result);
-            results.add(Map.entry(outgoing, result));
+            // The claim counts as unwritten until its answer is recorded (or given up on).
+            answers.submit(Map.entry(outgoing, result)).whenComplete((written, failure) -> unwritten.release());
             queued = true;
         } finally {
             permits.release();
-            // Once queued, the claim counts as unwritten until writeLoop has recorded its answer.
             if (!queued) {
                 unwritten.release();
             }
@@ -249,53 +247,6 @@ public class Dispatcher {
                 sendsPerSecond.set(slot, 0);
             }
             sendsPerSecond.incrementAndGet(slot);
-        }
-    }
-
-    private void writeLoop() {
-        while (running || !results.isEmpty() || !workers.isTerminated()) {
-            try {
-                Map.Entry<Outgoing, SendResult> first = results.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                List<Map.Entry<Outgoing, SendResult>> batch = new ArrayList<>();
-                batch.add(first);
-                results.drainTo(batch, MAX_RESULT_BATCH - 1);
-                try {
-                    write(batch);
-                } finally {
-                    unwritten.release(batch.size());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** Writes a batch; if the batch fails, each answer alone, so one bad row cannot hold the others back. */
-    private void write(List<Map.Entry<Outgoing, SendResult>> batch) {
-        try {
-            deliveries.recordResults(batch);
-            return;
-        } catch (RuntimeException e) {
-            LOG.warn("recording " + batch.size() + " provider answers failed; recording them one by one", e);
-        }
-        for (Map.Entry<Outgoing, SendResult> single : batch) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    deliveries.recordResults(List.of(single));
-                    break;
-                } catch (RuntimeException e) {
-                    if (attempt >= 5) {
-                        // The claim's lease will bring the delivery back; the answer is lost, not the delivery.
-                        LOG.error("cannot record the answer for delivery " + single.getKey().id(), e);
-                        break;
-                    }
-                    sleep(200L * attempt);
-                }
-            }
         }
     }
 

@@ -14,10 +14,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.muster.notifier.delivery.Deliveries;
+import org.muster.notifier.delivery.ProviderCallback;
 import org.muster.notifier.replies.Replies;
+import org.muster.platform.problem.Problem;
+import org.muster.platform.problem.ProblemException;
 import org.muster.platform.security.TwilioWebhooks;
 
 /**
@@ -35,7 +40,7 @@ public class TwilioWebhookResource {
     WebhookSignatures signatures;
 
     @Inject
-    Deliveries deliveries;
+    StatusCallbacks callbacks;
 
     @Inject
     Replies replies;
@@ -46,28 +51,45 @@ public class TwilioWebhookResource {
     @POST
     @Path("/messages/{deliveryId}/status")
     @Operation(summary = "Twilio message status callback")
-    public Response messageStatus(@PathParam("deliveryId") UUID deliveryId,
-                                  @HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
-                                  MultivaluedMap<String, String> form) {
+    public CompletionStage<Response> messageStatus(@PathParam("deliveryId") UUID deliveryId,
+                                                   @HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
+                                                   MultivaluedMap<String, String> form) {
         signatures.require(uri, form, signature);
-        String status = form.getFirst("MessageStatus");
-        TwilioStatuses.ofMessage(status).ifPresent(next -> deliveries.providerReported(deliveryId,
-                form.getFirst("MessageSid"), next, form.getFirst("ErrorCode"), Instant.now()));
-        return Response.noContent().build();
+        return record(TwilioStatuses.ofMessage(form.getFirst("MessageStatus")).map(next -> new ProviderCallback(
+                deliveryId, form.getFirst("MessageSid"), next, form.getFirst("ErrorCode"), Instant.now())));
     }
 
     @POST
     @Path("/calls/{deliveryId}/status")
     @Operation(summary = "Twilio call status callback")
-    public Response callStatus(@PathParam("deliveryId") UUID deliveryId,
-                               @HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
-                               MultivaluedMap<String, String> form) {
+    public CompletionStage<Response> callStatus(@PathParam("deliveryId") UUID deliveryId,
+                                                @HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
+                                                MultivaluedMap<String, String> form) {
         signatures.require(uri, form, signature);
         String status = form.getFirst("CallStatus");
-        TwilioStatuses.ofCall(status).ifPresent(next -> deliveries.providerReported(deliveryId,
+        return record(TwilioStatuses.ofCall(status).map(next -> new ProviderCallback(deliveryId,
                 form.getFirst("CallSid"), next, TwilioStatuses.errorCode(form.getFirst("ErrorCode"), status),
-                Instant.now()));
-        return Response.noContent().build();
+                Instant.now())));
+    }
+
+    /**
+     * Answers once the callback is committed with others of the moment (no worker thread waits meanwhile: these
+     * methods run on the event loop); 503 if it could not be, so that Twilio sends it again.
+     */
+    private CompletionStage<Response> record(Optional<ProviderCallback> callback) {
+        if (callback.isEmpty()) {
+            return CompletableFuture.completedFuture(Response.noContent().build());
+        }
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        callbacks.record(callback.get()).whenComplete((written, failure) -> {
+            if (failure == null) {
+                answer.complete(Response.noContent().build());
+            } else {
+                answer.completeExceptionally(new ProblemException(Problem.of("callback-not-recorded",
+                        "Callback not recorded", 503, "the status could not be stored; send it again")));
+            }
+        });
+        return answer;
     }
 
     @POST

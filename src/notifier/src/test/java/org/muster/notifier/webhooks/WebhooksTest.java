@@ -1,15 +1,31 @@
 package org.muster.notifier.webhooks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +48,7 @@ import org.muster.testing.EventSchemas;
 import org.muster.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** Twilio's webhooks: signed or refused, never backwards, and replies in every supported language. */
@@ -41,8 +58,19 @@ class WebhooksTest {
 
     private static TopicReader events;
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     @Inject
     Lookups lookups;
+
+    @Inject
+    StatusCallbacks callbacks;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MeterRegistry metrics;
 
     @BeforeAll
     static void read() {
@@ -93,6 +121,60 @@ class WebhooksTest {
         assertThat(after.status).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(after.errorCode).isNull();
         assertThat(lookups.history(delivery.id)).anyMatch(h -> h.detail.startsWith("ignored"));
+    }
+
+    @Test
+    void concurrent_callbacks_are_committed_together_and_answered_only_once_committed() throws Exception {
+        Delivery blocker = delivered("+93700206011");
+        Delivery first = delivered("+93700206012");
+        Delivery second = delivered("+93700206013");
+        Delivery outOfOrder = delivered("+93700206014");
+        Delivery forged = delivered("+93700206015");
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        CompletableFuture<HttpResponse<String>> blocked;
+        CompletableFuture<HttpResponse<String>> refused;
+        try (Connection lock = dataSource.getConnection(); Connection watch = dataSource.getConnection()) {
+            // Holds the writer on its first batch, so that what comes next queues up as one batch.
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("SELECT 1 FROM delivery WHERE id = '" + blocker.id + "' FOR UPDATE");
+            }
+            blocked = postStatus(blocker, "read", true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingForLocks(watch) > 0);
+
+            answers.add(postStatus(first, "read", true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.waiting() == 1);
+            answers.add(postStatus(second, "read", true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.waiting() == 2);
+            answers.add(postStatus(outOfOrder, "read", true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.waiting() == 3);
+            // Twilio sends callbacks concurrently: "delivered" may come after "read".
+            answers.add(postStatus(outOfOrder, "delivered", true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> callbacks.waiting() == 4);
+            refused = postStatus(forged, "read", false);
+            assertThat(refused.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(403);
+
+            assertThat(callbacks.waiting()).isEqualTo(4);
+            assertThat(blocked).isNotDone();
+            assertThat(answers).noneMatch(CompletableFuture::isDone);
+            lock.rollback();
+        }
+
+        assertThat(blocked.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+        }
+        assertThat(metrics.get("muster.notifier.callbacks.batch").summary().max()).isGreaterThanOrEqualTo(4);
+        // Answered, therefore committed: no waiting here.
+        assertThat(lookups.delivery(blocker.requestId).status).isEqualTo(DeliveryStatus.READ);
+        assertThat(lookups.delivery(first.requestId).status).isEqualTo(DeliveryStatus.READ);
+        assertThat(lookups.delivery(second.requestId).status).isEqualTo(DeliveryStatus.READ);
+        assertThat(lookups.delivery(outOfOrder.requestId).status).isEqualTo(DeliveryStatus.READ);
+        assertThat(lookups.history(outOfOrder.id)).extracting(h -> h.status, h -> h.detail)
+                .contains(tuple(DeliveryStatus.READ, "provider callback"),
+                        tuple(DeliveryStatus.DELIVERED, "ignored: arrived after READ"));
+        assertThat(lookups.delivery(forged.requestId).status).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(lookups.history(forged.id)).noneMatch(h -> h.status == DeliveryStatus.READ);
     }
 
     @ParameterizedTest
@@ -181,6 +263,31 @@ class WebhooksTest {
                 .findFirst().orElseThrow();
         assertThat(EventSchemas.errors(ReplyReceived.TYPE, record.value())).isEmpty();
         return EventJson.fromJson(record.value(), ReplyReceived.class);
+    }
+
+    private static CompletableFuture<HttpResponse<String>> postStatus(Delivery delivery, String status,
+                                                                      boolean signed) {
+        String path = "/twilio/messages/" + delivery.id + "/status";
+        Map<String, String> params = Map.of("MessageSid", delivery.providerId, "MessageStatus", status);
+        String body = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(NotifierStack.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", signed ? sign(path, params) : sign(path, Map.of("MessageStatus", status)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long waitingForLocks(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static RequestSpecification form(Map<String, String> params) {
