@@ -4,13 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.muster.contracts.common.Channel;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** Reads a campaign's progress from its requests' last statuses and its recipients' replies. */
+/**
+ * Reads a campaign's progress: requests from the fan-out's counts ({@code campaign_requested}),
+ * statuses from the rows notifier's reports created ({@code campaign_delivery}), replies from the
+ * recipients. Which channels a recipient was requested on is {@link Contacts#requests}, the
+ * fan-out's own rule, applied to the few recipients that need it (those who replied, and those
+ * whose every reported request failed).
+ */
 @ApplicationScoped
 public class CampaignProgress {
+
+    /** Statuses of a request still on its way or arrived (REQUESTED: rows written before V6). */
+    private static final String PENDING_OR_REACHED = "('REQUESTED', 'QUEUED', 'SENT', 'DELIVERED', 'READ')";
+    private static final int UNREACHED_LIMIT = 10_000;
 
     @Inject
     EntityManager entityManager;
@@ -22,35 +37,87 @@ public class CampaignProgress {
     @Transactional
     public Progress of(UUID id) {
         Campaign c = campaigns.get(id);
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT d.channel, COALESCE(d.region, 'unknown'), count(*),
-                            count(*) FILTER (WHERE d.status IN ('SENT', 'DELIVERED', 'READ', 'UNDELIVERED')),
-                            count(*) FILTER (WHERE d.status IN ('DELIVERED', 'READ')),
-                            count(*) FILTER (WHERE d.status IN ('FAILED', 'UNDELIVERED', 'EXPIRED', 'CANCELLED')),
-                            count(*) FILTER (WHERE r.reply = 'SAFE'), count(*) FILTER (WHERE r.reply = 'HELP')
-                        FROM campaign_delivery d JOIN campaign_recipient r
-                            ON r.campaign_id = d.campaign_id AND r.national_id = d.national_id
-                        WHERE d.campaign_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2""")
+        List<Channel> plan = c.channelPlan();
+        Map<String, int[]> figures = new TreeMap<>(Comparator.naturalOrder());
+        List<Object[]> requested = entityManager.createNativeQuery(
+                        "SELECT channel, region, requested FROM campaign_requested WHERE campaign_id = ?1")
                 .setParameter(1, id).getResultList();
+        for (Object[] r : requested) {
+            figures(figures, (String) r[0], (String) r[1])[0] += number(r[2]);
+        }
+        List<Object[]> statuses = entityManager.createNativeQuery("""
+                        SELECT channel, COALESCE(region, 'unknown'),
+                            count(*) FILTER (WHERE status IN ('SENT', 'DELIVERED', 'READ', 'UNDELIVERED')),
+                            count(*) FILTER (WHERE status IN ('DELIVERED', 'READ')),
+                            count(*) FILTER (WHERE status IN ('FAILED', 'UNDELIVERED', 'EXPIRED', 'CANCELLED'))
+                        FROM campaign_delivery WHERE campaign_id = ?1 GROUP BY 1, 2""")
+                .setParameter(1, id).getResultList();
+        for (Object[] s : statuses) {
+            int[] f = figures(figures, (String) s[0], (String) s[1]);
+            f[1] += number(s[2]);
+            f[2] += number(s[3]);
+            f[3] += number(s[4]);
+        }
+        // Replies per channel and region count the requests made to the people who replied.
+        List<Object[]> replies = entityManager.createNativeQuery("""
+                        SELECT r.region, r.reply, CAST(r.contacts AS text)
+                        FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
+                        WHERE r.campaign_id = ?1 AND r.reply IN ('SAFE', 'HELP') AND r.national_id <= c.fan_out_through""")
+                .setParameter(1, id).getResultList();
+        for (Object[] r : replies) {
+            for (Contacts.Request request : Contacts.requests(Contacts.parse((String) r[2]), plan)) {
+                figures(figures, request.channel().name(), FanOutBatch.regionOf((String) r[0]))["SAFE".equals(r[1]) ? 4 : 5]++;
+            }
+        }
         Object[] totals = (Object[]) entityManager.createNativeQuery("""
                         SELECT count(*) FILTER (WHERE r.national_id <= c.fan_out_through), count(*) FILTER (WHERE r.reply = 'SAFE'),
                             count(*) FILTER (WHERE r.reply = 'HELP')
                         FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE r.campaign_id = ?1""")
                 .setParameter(1, id).getSingleResult();
-        List<Object[]> unreached = entityManager.createNativeQuery("""
-                        SELECT r.national_id, r.display_name, r.region, r.language
+        List<Progress.Row> rows = new ArrayList<>();
+        figures.forEach((key, f) -> {
+            int cut = key.indexOf('\n');
+            rows.add(new Progress.Row(key.substring(0, cut), key.substring(cut + 1), f[0], f[1], f[2], f[3], f[4], f[5]));
+        });
+        return new Progress(id, c.state, c.recipients, number(totals[0]), rows, number(totals[1]), number(totals[2]),
+                unreached(id, plan));
+    }
+
+    /**
+     * People requested on no channel, or whose every request failed: candidates are the flagged ones
+     * and those with only failed statuses so far; a candidate with fewer failed requests than it was
+     * sent still has one on its way.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Progress.Unreached> unreached(UUID id, List<Channel> plan) {
+        List<Object[]> candidates = entityManager.createNativeQuery("""
+                        SELECT r.national_id, r.display_name, r.region, r.language, r.no_request, CAST(r.contacts AS text),
+                            (SELECT count(*) FROM campaign_delivery d WHERE d.campaign_id = r.campaign_id AND d.national_id = r.national_id)
                         FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
-                        WHERE r.campaign_id = ?1 AND r.national_id <= c.fan_out_through AND NOT EXISTS (
+                        WHERE r.campaign_id = ?1 AND r.national_id <= c.fan_out_through
+                        AND (r.no_request OR EXISTS (
+                            SELECT 1 FROM campaign_delivery d WHERE d.campaign_id = r.campaign_id AND d.national_id = r.national_id))
+                        AND NOT EXISTS (
                             SELECT 1 FROM campaign_delivery d WHERE d.campaign_id = r.campaign_id AND d.national_id = r.national_id
-                            AND d.status IN ('REQUESTED', 'QUEUED', 'SENT', 'DELIVERED', 'READ'))
-                        ORDER BY r.region, r.display_name LIMIT 10000""")
+                            AND d.status IN %s)
+                        ORDER BY r.region, r.display_name""".formatted(PENDING_OR_REACHED))
                 .setParameter(1, id).getResultList();
-        return new Progress(id, c.state, c.recipients, number(totals[0]),
-                rows.stream().map(r -> new Progress.Row((String) r[0], (String) r[1], number(r[2]), number(r[3]),
-                        number(r[4]), number(r[5]), number(r[6]), number(r[7]))).toList(),
-                number(totals[1]), number(totals[2]),
-                unreached.stream().map(r -> new Progress.Unreached((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]))
-                        .toList());
+        List<Progress.Unreached> unreached = new ArrayList<>();
+        for (Object[] r : candidates) {
+            boolean noRequest = (Boolean) r[4];
+            if (noRequest || number(r[6]) >= Contacts.requests(Contacts.parse((String) r[5]), plan).size()) {
+                unreached.add(new Progress.Unreached((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]));
+                if (unreached.size() == UNREACHED_LIMIT) {
+                    break;
+                }
+            }
+        }
+        return unreached;
+    }
+
+    /** requested, sent, delivered, failed, replied SAFE, replied HELP of one channel and region. */
+    private static int[] figures(Map<String, int[]> figures, String channel, String region) {
+        return figures.computeIfAbsent(channel + "\n" + region, k -> new int[6]);
     }
 
     private static int number(Object o) {

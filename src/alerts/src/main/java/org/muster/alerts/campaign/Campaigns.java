@@ -264,6 +264,10 @@ public class Campaigns {
                         + "FROM audience_member m WHERE " + AudienceQuery.where(c.audience)), c.audience)
                 .setParameter(6, c.id.toString())
                 .executeUpdate();
+        // Fresh statistics, this campaign's rows included (ANALYZE counts its own transaction's rows):
+        // without them the planner takes a new campaign for a few rows and answers each fan-out batch
+        // by reading and sorting every recipient left (140 ms a batch of 1,000 at 100,000, not 8 ms).
+        entityManager.createNativeQuery("ANALYZE campaign_recipient").executeUpdate();
         c.recipients = recipients;
         c.state = Campaign.State.RUNNING;
         c.launchedAt = Instant.now();

@@ -7,6 +7,7 @@ import org.muster.contracts.registry.NationalSnapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,26 @@ final class Contacts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One request a person gets: the channel's index in the plan, the channel, the address to use. */
+    record Request(int step, Channel channel, String address) {
+    }
+
+    /**
+     * The requests the fan-out makes for a person: one per channel of the plan where they have an
+     * address, in the plan's order. Progress uses the same rule to know what a recipient was sent.
+     */
+    static List<Request> requests(List<NationalSnapshot.ContactPoint> contacts, List<Channel> plan) {
+        List<Request> requests = new ArrayList<>(plan.size());
+        for (int step = 0; step < plan.size(); step++) {
+            Channel channel = plan.get(step);
+            Optional<String> address = addressOn(contacts, channel);
+            if (address.isPresent()) {
+                requests.add(new Request(step, channel, address.get()));
+            }
+        }
+        return requests;
     }
 
     /** The address to use on {@code channel}: the most preferred one not opted out; empty when there is none. */

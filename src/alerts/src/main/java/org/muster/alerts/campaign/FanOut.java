@@ -8,15 +8,25 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Works through running campaigns batch by batch ({@link FanOutBatch}), on one background
- * thread per instance. Woken after a launch or resume commits; polls every second for work
- * started by other instances. A batch that fails is rolled back whole and tried again.
+ * thread per instance, one batch of each running campaign in turn. While a batch is written,
+ * a second thread reads and renders the campaign's next one (the recipients after the batch's
+ * last); the write checks that the mark is still where a prepared batch starts, so a batch
+ * prepared ahead of a failed, paused or foreign write is dropped and prepared again. Woken after
+ * a launch or resume commits; polls every second for work started by other instances. A batch
+ * that fails is rolled back whole and tried again.
  */
 @ApplicationScoped
 public class FanOut {
@@ -32,12 +42,20 @@ public class FanOut {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
+    private ExecutorService ahead;
+    /** Each campaign's next batch, being prepared; touched by the worker thread only. */
+    private final Map<UUID, Future<FanOutBatch.Prepared>> prepared = new HashMap<>();
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
             return;
         }
         running = true;
+        ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "campaign-fan-out-ahead");
+            t.setDaemon(true);
+            return t;
+        });
         worker = new Thread(this::loop, "campaign-fan-out");
         worker.setDaemon(true);
         worker.start();
@@ -46,10 +64,42 @@ public class FanOut {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wake.release();
+        if (ahead != null) {
+            ahead.shutdownNow();
+        }
     }
 
     public void wake() {
         wake.release();
+    }
+
+    /** Writes the campaign's next batch, having its following one prepared meanwhile. @return whether to come back at once */
+    private boolean work(UUID campaign) {
+        Future<FanOutBatch.Prepared> next = prepared.remove(campaign);
+        FanOutBatch.Prepared current = next == null ? batch.prepare(campaign, batch.mark(campaign)) : await(next);
+        if (current == null) {
+            return false;
+        }
+        if (current.last() != null) {
+            prepared.put(campaign, ahead.submit(() -> batch.prepare(campaign, current.last())));
+        }
+        int written = batch.write(current);
+        if (written <= 0) {
+            prepared.remove(campaign);
+        }
+        // -1: the mark moved since the batch was prepared: prepare from the new mark at once.
+        return written != 0;
+    }
+
+    private static FanOutBatch.Prepared await(Future<FanOutBatch.Prepared> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing a fan-out batch", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void loop() {
@@ -57,10 +107,12 @@ public class FanOut {
             boolean worked = false;
             try {
                 List<UUID> campaigns = batch.running();
+                prepared.keySet().retainAll(campaigns);
                 for (UUID campaign : campaigns) {
-                    worked |= batch.run(campaign) > 0;
+                    worked |= work(campaign);
                 }
             } catch (RuntimeException e) {
+                prepared.clear();
                 if (!running) {
                     return;
                 }

@@ -10,25 +10,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
-import org.muster.contracts.registry.NationalSnapshot;
 import org.muster.platform.outbox.Outbox;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One batch of a campaign's fan-out, in one transaction: lock the campaign, read the recipients
- * after its mark ({@code fan_out_through}, in {@code national_id} order), record one
+ * One batch of a campaign's fan-out. Prepared outside the transaction ({@link #prepare}): read the
+ * recipients after the mark ({@code fan_out_through}, in {@code national_id} order) and render their
+ * requests. Written in one transaction ({@link #write}): lock the campaign, check the mark, record one
  * {@link DeliveryRequested} per recipient and channel step in the platform outbox
- * ({@link Outbox#recordAll}, one statement) and in {@code campaign_delivery}, and move the mark to
- * the last of them. A crash before the commit leaves the whole batch to do again; after it, the
- * batch is done for good: nobody is lost, nobody is requested twice. Instances work different
+ * ({@link Outbox#recordAll}, one statement), add them to the campaign's counts per channel and
+ * region ({@code campaign_requested}), and move the mark to the last of them. A crash before the
+ * commit leaves the whole batch to do again; after it, the batch is done for good: nobody is lost,
+ * nobody is requested twice. Instances work different
  * campaigns side by side; batches of one campaign follow each other (the campaign's row lock).
  */
 @ApplicationScoped
@@ -64,58 +67,99 @@ public class FanOutBatch {
                 .getResultList();
     }
 
-    /** @return recipients requested in this batch; 0 when the campaign is not running or has no one left */
+    /**
+     * A batch read and built ahead of its transaction: the recipients after {@code after} (null: from
+     * the start) and their requests. Recipient rows do not change once the campaign is launched, so
+     * it stays right for as long as the campaign's mark is still {@code after}.
+     *
+     * @param last the last recipient, the mark once written; null when there was nobody left
+     */
+    public record Prepared(UUID campaignId, UUID after, UUID last, int recipients, List<DeliveryRequested> events,
+                           Map<String, Integer> requested, List<UUID> noRequest) {
+    }
+
+    /** The campaign's mark as last committed. */
     @Transactional
-    public int run(UUID campaignId) {
+    public UUID mark(UUID campaignId) {
+        return (UUID) entityManager.createNativeQuery("SELECT fan_out_through FROM campaign WHERE id = ?1")
+                .setParameter(1, campaignId).getSingleResult();
+    }
+
+    /**
+     * Reads the recipients after {@code after} and renders their requests, in a read-only
+     * transaction of its own: the fan-out prepares the next batch this way while the current one is
+     * written.
+     *
+     * @return null when the campaign is not running
+     */
+    @Transactional
+    public Prepared prepare(UUID campaignId, UUID after) {
+        Campaign c = entityManager.find(Campaign.class, campaignId);
+        if (c == null || c.state != Campaign.State.RUNNING) {
+            return null;
+        }
+        List<Recipient> recipients = next(campaignId, after);
+        Templates templates = new Templates(engine, c);
+        List<Channel> plan = c.channelPlan();
+        Instant now = Instant.now();
+        List<DeliveryRequested> events = new ArrayList<>();
+        Map<String, Integer> requested = new HashMap<>();
+        List<UUID> noRequest = new ArrayList<>();
+        for (Recipient r : recipients) {
+            List<Contacts.Request> requests = Contacts.requests(Contacts.parse(r.contacts()), plan);
+            if (requests.isEmpty()) {
+                noRequest.add(r.id());
+                continue;
+            }
+            String language = templates.languageFor(r.language());
+            String body = templates.render(language, r.name(), r.region());
+            String subject = Optional.ofNullable(templates.subject(language)).orElse(c.name);
+            for (Contacts.Request request : requests) {
+                Channel channel = request.channel();
+                // ALL: every channel is a first attempt; FIRST_THAT_WORKS: notifier sends step n only if n-1 failed.
+                int fallbackStep = c.channelMode == Campaign.ChannelMode.ALL ? 0 : request.step();
+                events.add(new DeliveryRequested(DeliveryRequested.requestIdOf(campaignId, r.id(), channel), campaignId,
+                        r.id(), channel, request.address(), language, channel == Channel.EMAIL ? subject : null,
+                        body, c.priority, c.validUntil, fallbackStep, now));
+                requested.merge(channel.name() + "\n" + regionOf(r.region()), 1, Integer::sum);
+            }
+        }
+        UUID last = recipients.isEmpty() ? null : recipients.get(recipients.size() - 1).id();
+        return new Prepared(campaignId, after, last, recipients.size(), events, requested, noRequest);
+    }
+
+    /**
+     * Writes a prepared batch in one transaction: under the campaign's row lock, if the campaign is
+     * still running and its mark is still where the batch starts, the requests go to the outbox, the
+     * counts and the mark move; a batch with nobody completes the campaign.
+     *
+     * @return recipients requested; 0 when the campaign is not running or was completed; -1 when
+     * the mark has moved since the batch was prepared (prepare it again)
+     */
+    @Transactional
+    public int write(Prepared batch) {
+        UUID campaignId = batch.campaignId();
         // Exclusive: another instance's batch of this campaign, a pause or a cancel waits for this one.
         Campaign c = entityManager.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || c.state != Campaign.State.RUNNING) {
             return 0;
         }
-        UUID mark = (UUID) entityManager.createNativeQuery("SELECT fan_out_through FROM campaign WHERE id = ?1")
-                .setParameter(1, campaignId).getSingleResult();
-        List<Recipient> recipients = next(campaignId, mark);
-        if (recipients.isEmpty()) {
+        if (!Objects.equals(mark(campaignId), batch.after())) {
+            return -1;
+        }
+        if (batch.recipients() == 0) {
             complete(campaignId);
             return 0;
         }
-        Templates templates = new Templates(engine, c);
-        List<Channel> plan = c.channelPlan();
-        Instant now = Instant.now();
-        List<DeliveryRequested> events = new ArrayList<>();
-        List<Integer> steps = new ArrayList<>();
-        List<String> regions = new ArrayList<>();
-        for (Recipient r : recipients) {
-            String language = templates.languageFor(r.language());
-            List<NationalSnapshot.ContactPoint> contacts = Contacts.parse(r.contacts());
-            String body = null;
-            for (int step = 0; step < plan.size(); step++) {
-                Channel channel = plan.get(step);
-                Optional<String> address = Contacts.addressOn(contacts, channel);
-                if (address.isEmpty()) {
-                    continue;
-                }
-                if (body == null) {
-                    body = templates.render(language, r.name(), r.region());
-                }
-                // ALL: every channel is a first attempt; FIRST_THAT_WORKS: notifier sends step n only if n-1 failed.
-                int fallbackStep = c.channelMode == Campaign.ChannelMode.ALL ? 0 : step;
-                events.add(new DeliveryRequested(DeliveryRequested.requestIdOf(campaignId, r.id(), channel), campaignId,
-                        r.id(), channel, address.get(), language,
-                        channel == Channel.EMAIL ? Optional.ofNullable(templates.subject(language)).orElse(c.name) : null,
-                        body, c.priority, c.validUntil, fallbackStep, now));
-                steps.add(step);
-                regions.add(r.region());
-            }
+        // In recipient order, so that the outbox ids (the relay's order) follow it.
+        outbox.recordAll(batch.events());
+        for (int i = 0; i < batch.recipients(); i++) {
             faults.afterRecipient(campaignId);
         }
-        // In recipient order, so that the outbox ids (the relay's order) follow it.
-        outbox.recordAll(events);
-        recordDeliveries(campaignId, events, steps, regions, now);
-        UUID last = recipients.get(recipients.size() - 1).id();
+        recordRequested(campaignId, batch.requested(), batch.noRequest());
         entityManager.createNativeQuery("UPDATE campaign SET fan_out_through = ?2 WHERE id = ?1")
-                .setParameter(1, campaignId).setParameter(2, last).executeUpdate();
-        return recipients.size();
+                .setParameter(1, campaignId).setParameter(2, batch.last()).executeUpdate();
+        return batch.recipients();
     }
 
     private record Recipient(UUID id, String region, String language, String name, String contacts) {
@@ -142,40 +186,51 @@ public class FanOutBatch {
         return recipients;
     }
 
-    /** One row per request in {@code campaign_delivery} (status REQUESTED), one statement. */
-    private void recordDeliveries(UUID campaignId, List<DeliveryRequested> events, List<Integer> stepOf,
-                                  List<String> regionOf, Instant now) {
-        if (events.isEmpty()) {
-            return;
-        }
-        int n = events.size();
-        String[] requestIds = new String[n];
-        UUID[] nationals = new UUID[n];
+    /** As progress shows a recipient with no region. */
+    static String regionOf(String region) {
+        return region == null ? "unknown" : region;
+    }
+
+    /**
+     * Adds the batch's requests to the campaign's counts per channel and region, and flags the
+     * recipients it had no channel for: a few rows per batch instead of a row per request.
+     * {@code campaign_delivery} gets a request's row from its first status ({@link DeliveryProgress}).
+     *
+     * @param requested "channel\nregion" → requests of this batch
+     */
+    private void recordRequested(UUID campaignId, Map<String, Integer> requested, List<UUID> noRequest) {
+        int n = requested.size();
         String[] channels = new String[n];
-        Integer[] steps = new Integer[n];
         String[] regions = new String[n];
-        for (int i = 0; i < n; i++) {
-            DeliveryRequested e = events.get(i);
-            requestIds[i] = e.requestId();
-            nationals[i] = e.recipientId();
-            channels[i] = e.channel().name();
-            steps[i] = stepOf.get(i);
-            regions[i] = regionOf.get(i);
+        Integer[] counts = new Integer[n];
+        int i = 0;
+        for (Map.Entry<String, Integer> e : requested.entrySet()) {
+            int cut = e.getKey().indexOf('\n');
+            channels[i] = e.getKey().substring(0, cut);
+            regions[i] = e.getKey().substring(cut + 1);
+            counts[i++] = e.getValue();
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO campaign_delivery (request_id, campaign_id, national_id, channel, step, region, status, status_at)
-                    SELECT r, ?, n, ch, s, g, 'REQUESTED', ?
-                    FROM unnest(?, ?, ?, ?, ?) AS t(r, n, ch, s, g)
-                    ON CONFLICT (request_id) DO NOTHING""")) {
-                insert.setObject(1, campaignId);
-                insert.setTimestamp(2, Timestamp.from(now));
-                insert.setArray(3, connection.createArrayOf("text", requestIds));
-                insert.setArray(4, connection.createArrayOf("uuid", nationals));
-                insert.setArray(5, connection.createArrayOf("text", channels));
-                insert.setArray(6, connection.createArrayOf("int4", steps));
-                insert.setArray(7, connection.createArrayOf("text", regions));
-                insert.executeUpdate();
+            if (n > 0) {
+                try (PreparedStatement upsert = connection.prepareStatement("""
+                        INSERT INTO campaign_requested (campaign_id, channel, region, requested)
+                        SELECT ?, ch, g, k FROM unnest(?, ?, ?) AS t(ch, g, k)
+                        ON CONFLICT (campaign_id, channel, region)
+                        DO UPDATE SET requested = campaign_requested.requested + excluded.requested""")) {
+                    upsert.setObject(1, campaignId);
+                    upsert.setArray(2, connection.createArrayOf("text", channels));
+                    upsert.setArray(3, connection.createArrayOf("text", regions));
+                    upsert.setArray(4, connection.createArrayOf("int4", counts));
+                    upsert.executeUpdate();
+                }
+            }
+            if (!noRequest.isEmpty()) {
+                try (PreparedStatement flag = connection.prepareStatement(
+                        "UPDATE campaign_recipient SET no_request = true WHERE campaign_id = ? AND national_id = ANY(?)")) {
+                    flag.setObject(1, campaignId);
+                    flag.setArray(2, connection.createArrayOf("uuid", noRequest.toArray()));
+                    flag.executeUpdate();
+                }
             }
         });
     }

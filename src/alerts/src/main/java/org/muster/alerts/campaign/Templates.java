@@ -17,6 +17,8 @@ import java.util.Map;
 final class Templates {
 
     private final Map<String, Template> bodies = new HashMap<>();
+    /** Region → its name: a fan-out batch renders a thousand people of a few regions. */
+    private final Map<String, String> regionNames = new HashMap<>();
     private final Map<String, CampaignRequest.Template> sources;
     private final String defaultLanguage;
     private final String assemblyPoint;
@@ -54,7 +56,8 @@ final class Templates {
         Map<String, Object> data = new HashMap<>();
         data.put("name", name);
         data.put("region", region == null ? "" : region);
-        data.put("regionName", region == null ? "" : Subdivisions.bundled().find(region).map(Subdivision::name).orElse(region));
+        data.put("regionName", region == null ? "" : regionNames.computeIfAbsent(region,
+                r -> Subdivisions.bundled().find(r).map(Subdivision::name).orElse(r)));
         data.put("assemblyPoint", assemblyPoint == null ? "" : assemblyPoint);
         data.put("replyInstructions", replyInstructions == null ? "" : replyInstructions);
         return bodies.get(language).render(data).strip();

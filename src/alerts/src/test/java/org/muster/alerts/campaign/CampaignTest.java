@@ -125,6 +125,49 @@ class CampaignTest {
 
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void progress_counts_requests_without_a_row_each_and_unreached_waits_for_every_channel() {
+        UUID both = AudienceSeed.person(em, "AF-LOG", "en", "Both Channels", AudienceSeed.contacts(AudienceSeed.sms("+93700800001", false), AudienceSeed.email("both@example.org")), "UNKNOWN", "");
+        UUID smsOnly = AudienceSeed.person(em, "AF-LOG", "en", "Sms Only", AudienceSeed.contacts(AudienceSeed.sms("+93700800002", false)), "UNKNOWN", "");
+        UUID none = AudienceSeed.person(em, "AF-LOG", "en", "Opted Out", AudienceSeed.contacts(AudienceSeed.sms("+93700800003", true)), "UNKNOWN", "");
+        String id = create(campaign(List.of("AF-LOG"), List.of(), "ROUTINE"));
+        given().post("/campaigns/" + id + "/launch").then().statusCode(200);
+        assertThat(awaitRequests(id, 3)).hasSize(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/campaigns/" + id).then()
+                .body("state", equalTo("COMPLETED")));
+        UUID c = UUID.fromString(id);
+
+        // No status yet: the figures come from the fan-out's counts; nobody has a delivery row.
+        assertThat(((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT count(*) FROM campaign_delivery WHERE campaign_id = ?1").setParameter(1, c).getSingleResult())).intValue()).isZero();
+        given().get("/campaigns/" + id + "/progress").then().statusCode(200)
+                .body("requestedRecipients", equalTo(3))
+                .body("rows.size()", equalTo(2))
+                .body("rows.find { it.channel == 'SMS' && it.region == 'AF-LOG' }.requested", equalTo(2))
+                .body("rows.find { it.channel == 'EMAIL' && it.region == 'AF-LOG' }.requested", equalTo(1))
+                .body("rows.find { it.channel == 'SMS' && it.region == 'AF-LOG' }.sent", equalTo(0))
+                .body("unreached.nationalId", equalTo(List.of(none.toString())));
+
+        // One failed channel of two is not unreached yet; the only channel failed is.
+        status(c, both, Channel.SMS, DeliveryStatus.FAILED);
+        status(c, smsOnly, Channel.SMS, DeliveryStatus.FAILED);
+        EventProducer.publish(Topics.DELIVERY_EVENTS, new ReplyReceived(UUID.randomUUID(), both, c, Channel.SMS, "+93700800001",
+                ReplyKeyword.HELP, "HELP", Instant.now()), UUID.randomUUID().toString(), "notifier");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/campaigns/" + id + "/progress").then()
+                .body("rows.find { it.channel == 'SMS' && it.region == 'AF-LOG' }.failed", equalTo(2))
+                .body("rows.find { it.channel == 'SMS' && it.region == 'AF-LOG' }.requested", equalTo(2))
+                .body("rows.find { it.channel == 'SMS' && it.region == 'AF-LOG' }.repliedHelp", equalTo(1))
+                .body("rows.find { it.channel == 'EMAIL' && it.region == 'AF-LOG' }.repliedHelp", equalTo(1))
+                .body("repliedHelp", equalTo(1))
+                .body("unreached.nationalId", org.hamcrest.Matchers.containsInAnyOrder(none.toString(), smsOnly.toString())));
+
+        status(c, both, Channel.EMAIL, DeliveryStatus.FAILED);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/campaigns/" + id + "/progress").then()
+                .body("rows.find { it.channel == 'EMAIL' && it.region == 'AF-LOG' }.failed", equalTo(1))
+                .body("unreached.nationalId", org.hamcrest.Matchers.containsInAnyOrder(none.toString(), smsOnly.toString(), both.toString())));
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void a_large_leave_now_launch_waits_for_a_second_officer() {
         for (int i = 0; i < 7; i++) {
             AudienceSeed.person(em, "AF-HER", "en", "Person " + i, AudienceSeed.contacts(AudienceSeed.sms("+9370030000" + i, false)), "UNKNOWN", "");
