@@ -40,7 +40,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final String LOCK_SLOTS = """
             SELECT coalesce(array_agg(s), '{}') FROM generate_series(0, ?) s
-            WHERE pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'), s)""";
+            WHERE s % ? = ? AND pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'), s)""";
     private static final String PENDING = """
             SELECT id, event_id, topic, event_key, event_type, subject, payload::text, occurred_at
             FROM outbox WHERE sent_at IS NULL AND slot = ANY(?) ORDER BY id LIMIT ?""";
@@ -49,12 +49,39 @@ public final class OutboxRelay implements AutoCloseable {
             "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY(?)";
     private static final String PURGE_SENT = "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => ?)";
 
-    /** How the relay behaves; defaults suit a service under normal load. */
+    /**
+     * How the relay behaves; defaults suit a service under normal load.
+     *
+     * @param share which slots this relay works: those whose number modulo {@code share.of()} is
+     *              {@code share.index()}. Several relays of one service, each with its own share,
+     *              overlap one's wait for Kafka with another's reads and writes; a slot still has
+     *              one relay at a time, so the order per key holds.
+     */
     public record Settings(int batchSize, Duration pollInterval, Duration sendTimeout, Duration retention,
-                           Duration backoffAfterFailure) {
+                           Duration backoffAfterFailure, Share share) {
+        public Settings(int batchSize, Duration pollInterval, Duration sendTimeout, Duration retention,
+                        Duration backoffAfterFailure) {
+            this(batchSize, pollInterval, sendTimeout, retention, backoffAfterFailure, Share.ALL);
+        }
+
         public static Settings defaults() {
             return new Settings(500, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofDays(7),
                     Duration.ofSeconds(1));
+        }
+
+        public Settings withShare(Share share) {
+            return new Settings(batchSize, pollInterval, sendTimeout, retention, backoffAfterFailure, share);
+        }
+    }
+
+    /** The slots {@code s} with {@code s % of == index}. */
+    public record Share(int index, int of) {
+        public static final Share ALL = new Share(0, 1);
+
+        public Share {
+            if (of < 1 || of > OutboxSlots.COUNT || index < 0 || index >= of) {
+                throw new IllegalArgumentException("share " + index + " of " + of + " (at most " + OutboxSlots.COUNT + ")");
+            }
         }
     }
 
@@ -172,6 +199,8 @@ public final class OutboxRelay implements AutoCloseable {
     private Array lockSlots(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(LOCK_SLOTS)) {
             statement.setInt(1, OutboxSlots.COUNT - 1);
+            statement.setInt(2, settings.share().of());
+            statement.setInt(3, settings.share().index());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getArray(1);

@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the outbox relay for the lifetime of the service. */
@@ -46,7 +48,15 @@ public class OutboxRelayService {
     @ConfigProperty(name = "muster.outbox.retention", defaultValue = "P7D")
     Duration retention;
 
-    private volatile OutboxRelay relay;
+    /**
+     * Relays working side by side, each on its share of the slots: while one waits for Kafka's
+     * acknowledgements another reads and marks its rows. A fan-out of 100,000 requests needs more
+     * than one; most services do not.
+     */
+    @ConfigProperty(name = "muster.outbox.relay.workers", defaultValue = "1")
+    int workers;
+
+    private volatile List<OutboxRelay> relays = List.of();
     private OutboxPublisher publisher;
 
     void onStart(@Observes StartupEvent event) {
@@ -55,17 +65,23 @@ public class OutboxRelayService {
                 .register(meters);
         if (enabled) {
             publisher = KafkaOutboxPublisher.create(bootstrapServers, source(), Map.of());
-            relay = new OutboxRelay(dataSource, publisher,
-                    new OutboxRelay.Settings(batchSize, pollInterval, Duration.ofSeconds(30), retention,
-                            Duration.ofSeconds(1)));
-            relay.start("outbox-relay");
+            OutboxRelay.Settings settings = new OutboxRelay.Settings(batchSize, pollInterval, Duration.ofSeconds(30),
+                    retention, Duration.ofSeconds(1));
+            List<OutboxRelay> started = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                OutboxRelay relay = new OutboxRelay(dataSource, publisher,
+                        settings.withShare(new OutboxRelay.Share(i, workers)));
+                relay.start(workers == 1 ? "outbox-relay" : "outbox-relay-" + i);
+                started.add(relay);
+            }
+            relays = List.copyOf(started);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        OutboxRelay running = relay;
-        if (running != null) {
-            running.stop();
+        List<OutboxRelay> running = relays;
+        if (!running.isEmpty()) {
+            running.forEach(OutboxRelay::stop);
             publisher.close();
         }
     }
@@ -76,10 +92,7 @@ public class OutboxRelayService {
     }
 
     public void wake() {
-        OutboxRelay running = relay;
-        if (running != null) {
-            running.wake();
-        }
+        relays.forEach(OutboxRelay::wake);
     }
 
     private double pendingCount() {

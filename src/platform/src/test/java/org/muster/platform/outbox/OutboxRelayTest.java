@@ -116,6 +116,41 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void a_relay_with_a_share_of_the_slots_publishes_only_its_own_and_two_shares_publish_everything() throws Exception {
+        List<String> keys = IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<UUID> ids = events.record(keys, 10);
+        List<UUID> even = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (OutboxSlots.of(keys.get(i % keys.size())) % 2 == 0) {
+                even.add(ids.get(i));
+            }
+        }
+        assertThat(even).isNotEmpty().hasSizeLessThan(ids.size());
+
+        try (KafkaOutboxPublisher kafka = publisher()) {
+            OutboxRelay evens = new OutboxRelay(dataSource, kafka, settings(1000).withShare(new OutboxRelay.Share(0, 2)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                evens.publishBatch();
+                return pending(even) == 0;
+            });
+            // The odd slots are another relay's share: this one left them alone.
+            assertThat(pending(ids)).isEqualTo(ids.size() - even.size());
+
+            OutboxRelay odds = new OutboxRelay(dataSource, kafka, settings(1000).withShare(new OutboxRelay.Share(1, 2)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                odds.publishBatch();
+                return pending(ids) == 0;
+            });
+        }
+        try (TopicReader reader = new TopicReader(FixtureEvents.TOPIC)) {
+            List<ConsumerRecord<String, String>> records = OutboxTest.ofIds(reader.awaitRecords(
+                    all -> OutboxTest.ofIds(all, ids).size() >= ids.size(), Duration.ofSeconds(30)), ids);
+            assertThat(countById(records).values()).hasSize(ids.size()).allMatch(c -> c == 1);
+        }
+        assertThatThrownBy(() -> new OutboxRelay.Share(2, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Map<String, Long> countById(List<ConsumerRecord<String, String>> records) {
         return records.stream().collect(Collectors.groupingBy(r -> TopicReader.header(r, "ce_id"),
                 Collectors.counting()));
