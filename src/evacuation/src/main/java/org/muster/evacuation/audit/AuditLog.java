@@ -33,28 +33,27 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, Action action, UUID flightId, UUID entryId, UUID nationalId, String detail) {
-        entityManager.createNativeQuery("INSERT INTO audit_entry (flight_id, entry_id, national_id, actor, action, at, "
-                        + "detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, flightId)
-                .setParameter(2, entryId)
-                .setParameter(3, nationalId)
-                .setParameter(4, actor)
-                .setParameter(5, action.name())
-                .setParameter(6, Instant.now())
-                .setParameter(7, detail)
-                .executeUpdate();
+        insert(flightId, entryId, nationalId, null, actor, action, detail);
     }
 
     /** An entry about an assembly point (its flights' own entries say when one was set on them). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAssemblyPoint(String actor, Action action, UUID assemblyPointId, String detail) {
-        entityManager.createNativeQuery("INSERT INTO audit_entry (assembly_point_id, actor, action, at, detail) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, assemblyPointId)
-                .setParameter(2, actor)
-                .setParameter(3, action.name())
-                .setParameter(4, Instant.now())
-                .setParameter(5, detail)
+        insert(null, null, null, assemblyPointId, actor, action, detail);
+    }
+
+    private void insert(UUID flightId, UUID entryId, UUID nationalId, UUID assemblyPointId, String actor,
+                        Action action, String detail) {
+        entityManager.createNativeQuery("INSERT INTO audit_entry (flight_id, entry_id, national_id, assembly_point_id, "
+                        + "actor, action, at, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, flightId)
+                .setParameter(2, entryId)
+                .setParameter(3, nationalId)
+                .setParameter(4, assemblyPointId)
+                .setParameter(5, actor)
+                .setParameter(6, action.name())
+                .setParameter(7, Instant.now())
+                .setParameter(8, detail)
                 .executeUpdate();
     }
 
