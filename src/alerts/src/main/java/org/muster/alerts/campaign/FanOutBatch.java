@@ -28,7 +28,7 @@ import java.util.UUID;
  * recipients after the mark ({@code fan_out_through}, in {@code national_id} order) and render their
  * requests. Written in one transaction ({@link #write}): lock the campaign, check the mark, record one
  * {@link DeliveryRequested} per recipient and channel step in the platform outbox
- * ({@link Outbox#recordAll}, one statement), add them to the campaign's counts per channel and
+ * ({@link Outbox#recordBatch}: one row for the whole batch), add them to the campaign's counts per channel and
  * region ({@code campaign_requested}), and move the mark to the last of them. A crash before the
  * commit leaves the whole batch to do again; after it, the batch is done for good: nobody is lost,
  * nobody is requested twice. Instances work different
@@ -151,8 +151,8 @@ public class FanOutBatch {
             complete(campaignId);
             return 0;
         }
-        // In recipient order, so that the outbox ids (the relay's order) follow it.
-        outbox.recordAll(batch.events());
+        // One outbox row for the batch, its requests in recipient order: the relay publishes them so.
+        outbox.recordBatch(batch.events());
         for (int i = 0; i < batch.recipients(); i++) {
             faults.afterRecipient(campaignId);
         }

@@ -17,6 +17,7 @@ import org.muster.contracts.EventPayload;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -96,6 +97,56 @@ public class Outbox {
         });
         wakeRelayAfterCommit();
         return List.of(ids);
+    }
+
+    /**
+     * Records many catalogued events of one topic as a single outbox row, in the caller's
+     * transaction. The relay publishes them in their order, one Kafka record each, with the ids
+     * returned here, exactly as if each had its own row; but the database writes one row (and,
+     * once relayed, updates one) instead of one per event with its index entries.
+     *
+     * <p>The row takes the slot of the first event's key, so the batch is ordered only with the
+     * other events of that slot: use it for events whose order against other events of their
+     * keys does not matter, such as a fan-out's delivery requests (each one a request of its own,
+     * a recipient's channel steps together in one batch). Events that must keep their order per
+     * key, like snapshots of a national, go through {@link #recordAll}.
+     *
+     * @return the event ids, in the order of {@code events}
+     * @throws IllegalArgumentException when the events are not all of one topic
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordBatch(List<? extends EventPayload> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        String topic = EventCatalog.byClass(events.get(0).getClass()).topic();
+        List<OutboxBatch.Event> batch = new ArrayList<>(events.size());
+        for (EventPayload event : events) {
+            String eventTopic = EventCatalog.byClass(event.getClass()).topic();
+            if (!eventTopic.equals(topic)) {
+                throw new IllegalArgumentException("a batch is of one topic: " + topic + ", not " + eventTopic);
+            }
+            String key = Objects.requireNonNull(event.eventKey(), "key");
+            batch.add(new OutboxBatch.Event(UUID.randomUUID(), key, event.eventType(), key, toJson(event)));
+        }
+        String firstKey = events.get(0).eventKey();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO outbox (event_id, topic, event_key, event_type, occurred_at, slot, events, batch) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, topic);
+                insert.setString(3, firstKey);
+                insert.setString(4, events.get(0).eventType());
+                insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.setShort(6, OutboxSlots.of(firstKey));
+                insert.setInt(7, events.size());
+                insert.setString(8, OutboxBatch.write(batch));
+                insert.executeUpdate();
+            }
+        });
+        wakeRelayAfterCommit();
+        return batch.stream().map(OutboxBatch.Event::id).toList();
     }
 
     /**

@@ -33,6 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       time and the events of one key keep their order;</li>
  *   <li>replicas of a service share the slots between them.</li>
  * </ul>
+ * A batch row ({@link Outbox#recordBatch}) is published as its events, in their order, and marked
+ * sent as one row.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -41,9 +43,16 @@ public final class OutboxRelay implements AutoCloseable {
     private static final String LOCK_SLOTS = """
             SELECT coalesce(array_agg(s), '{}') FROM generate_series(0, ?) s
             WHERE s % ? = ? AND pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'), s)""";
+    /**
+     * The pending rows of the locked slots in id order, as many as hold about {@code batchSize}
+     * events: a batch row counts its events, and the first row is always read, however large.
+     */
     private static final String PENDING = """
-            SELECT id, event_id, topic, event_key, event_type, subject, payload::text, occurred_at
-            FROM outbox WHERE sent_at IS NULL AND slot = ANY(?) ORDER BY id LIMIT ?""";
+            SELECT id, event_id, topic, event_key, event_type, subject, payload::text, occurred_at, batch
+            FROM (SELECT *, sum(events) OVER (ORDER BY id) AS through
+                  FROM (SELECT id, event_id, topic, event_key, event_type, subject, payload, occurred_at, events, batch
+                        FROM outbox WHERE sent_at IS NULL AND slot = ANY(?) ORDER BY id LIMIT ?) first_rows) counted
+            WHERE through - events < ? ORDER BY id""";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
     private static final String MARK_FAILED =
             "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY(?)";
@@ -188,7 +197,7 @@ public final class OutboxRelay implements AutoCloseable {
                     update.executeUpdate();
                 }
                 connection.commit();
-                return ids.size();
+                return batch.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -213,11 +222,17 @@ public final class OutboxRelay implements AutoCloseable {
         try (PreparedStatement statement = connection.prepareStatement(PENDING)) {
             statement.setArray(1, slots);
             statement.setInt(2, settings.batchSize());
+            statement.setInt(3, settings.batchSize());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    batch.add(new OutboxRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getTimestamp(8).toInstant()));
+                    String events = rs.getString(9);
+                    if (events != null) {
+                        batch.addAll(OutboxBatch.read(rs.getLong(1), rs.getString(3), rs.getTimestamp(8).toInstant(), events));
+                    } else {
+                        batch.add(new OutboxRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getTimestamp(8).toInstant()));
+                    }
                 }
             }
         }
@@ -241,7 +256,7 @@ public final class OutboxRelay implements AutoCloseable {
             recordFailure(batch, e);
             throw new IllegalStateException("outbox events were not acknowledged by Kafka", e);
         }
-        return batch.stream().map(OutboxRecord::id).toList();
+        return batch.stream().map(OutboxRecord::id).distinct().toList();
     }
 
     /** Notes the failure on the rows in a transaction of its own, so it survives the rollback. */
@@ -251,7 +266,7 @@ public final class OutboxRelay implements AutoCloseable {
             connection.setAutoCommit(true);
             Throwable cause = error.getCause() != null ? error.getCause() : error;
             update.setString(1, String.valueOf(cause));
-            update.setArray(2, connection.createArrayOf("bigint", batch.stream().map(OutboxRecord::id).toArray()));
+            update.setArray(2, connection.createArrayOf("bigint", batch.stream().map(OutboxRecord::id).distinct().toArray()));
             update.executeUpdate();
         } catch (SQLException e) {
             LOG.debug("could not record the outbox failure", e);

@@ -98,7 +98,7 @@ public class OutboxRelayService {
     private double pendingCount() {
         try (Connection c = dataSource.getConnection();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+             ResultSet rs = s.executeQuery("SELECT coalesce(sum(events), 0) FROM outbox WHERE sent_at IS NULL")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

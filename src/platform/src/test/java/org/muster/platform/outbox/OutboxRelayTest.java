@@ -151,6 +151,46 @@ class OutboxRelayTest {
         assertThatThrownBy(() -> new OutboxRelay.Share(2, 2)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void a_batch_row_goes_out_whole_past_the_batch_size_and_whole_again_after_a_relay_dies_mid_row() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2021-08-26T14:05:00Z");
+        List<org.muster.contracts.evacuation.FlightDeparted> departures = IntStream.range(0, 700)
+                .mapToObj(i -> new org.muster.contracts.evacuation.FlightDeparted(UUID.randomUUID(), at, i, at)).toList();
+        List<UUID> ids = events.recordBatch(departures);
+        java.util.Set<UUID> ours = java.util.Set.copyOf(ids);
+
+        AtomicInteger sent = new AtomicInteger();
+        try (KafkaOutboxPublisher kafka = publisher()) {
+            OutboxRelay dying = new OutboxRelay(dataSource,
+                    new Failing(kafka, event -> ours.contains(event.eventId()) && sent.incrementAndGet() > 100), settings(500));
+            assertThatThrownBy(dying::publishBatch).isInstanceOf(IllegalStateException.class);
+            assertThat(pendingEvents()).isEqualTo(700);
+
+            // A row is read whole: 700 events for a relay whose batch is 500, in one go.
+            OutboxRelay next = new OutboxRelay(dataSource, kafka, settings(500));
+            assertThat(next.publishBatch()).isEqualTo(700);
+            assertThat(pendingEvents()).isZero();
+        }
+        try (TopicReader reader = new TopicReader(org.muster.contracts.Topics.EVACUATION_MANIFESTS)) {
+            List<ConsumerRecord<String, String>> records = OutboxTest.ofIds(reader.awaitRecords(
+                    all -> OutboxTest.ofIds(all, ids).size() >= ids.size(), Duration.ofSeconds(30)), ids);
+            Map<String, Long> copies = countById(records);
+            assertThat(copies).hasSize(700);
+            // Sent again with the same ids: at most the 100 the dying relay had sent, never a new id.
+            assertThat(copies.values().stream().filter(c -> c == 2)).hasSizeLessThanOrEqualTo(100);
+            assertThat(copies.values()).allMatch(c -> c <= 2);
+        }
+    }
+
+    private long pendingEvents() throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(events), 0) FROM outbox WHERE sent_at IS NULL");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static Map<String, Long> countById(List<ConsumerRecord<String, String>> records) {
         return records.stream().collect(Collectors.groupingBy(r -> TopicReader.header(r, "ce_id"),
                 Collectors.counting()));

@@ -143,6 +143,53 @@ class OutboxTest {
     }
 
     @Test
+    void events_recorded_as_one_batch_row_are_published_once_each_with_their_ids_in_their_order() throws Exception {
+        Instant at = Instant.parse("2021-08-26T14:05:00Z");
+        List<FlightDeparted> departures = java.util.stream.IntStream.range(0, 1200)
+                .mapToObj(i -> new FlightDeparted(UUID.randomUUID(), at, i, at)).toList();
+        List<UUID> ids = events.recordBatch(departures);
+        assertThat(ids).hasSize(1200).doesNotHaveDuplicates();
+
+        try (TopicReader reader = new TopicReader(Topics.EVACUATION_MANIFESTS)) {
+            List<ConsumerRecord<String, String>> published = ofIds(reader.awaitRecords(
+                    all -> ofIds(all, ids).size() >= ids.size(), Duration.ofSeconds(30)), ids);
+            assertThat(published).hasSize(1200);
+            Map<Integer, List<Integer>> orderPerPartition = new HashMap<>();
+            for (ConsumerRecord<String, String> record : published) {
+                int i = ids.indexOf(UUID.fromString(TopicReader.header(record, "ce_id")));
+                orderPerPartition.computeIfAbsent(record.partition(), p -> new java.util.ArrayList<>()).add(i);
+                FlightDeparted departure = departures.get(i);
+                assertThat(record.key()).isEqualTo(departure.flightId().toString());
+                assertThat(TopicReader.header(record, "ce_type")).isEqualTo(FlightDeparted.TYPE);
+                assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(departure.flightId().toString());
+                assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+                assertThat(EventJson.fromJson(record.value(), FlightDeparted.class)).isEqualTo(departure);
+            }
+            // Kafka orders a partition only: there, the batch's order holds.
+            orderPerPartition.values().forEach(order -> assertThat(order).isSorted());
+        }
+    }
+
+    @Test
+    void a_batch_row_of_a_rolled_back_transaction_is_not_published_and_a_batch_is_of_one_topic() {
+        UUID refused = UUID.randomUUID();
+        Instant at = Instant.parse("2021-08-26T14:05:00Z");
+        assertThatThrownBy(() -> events.recordBatchThenFail(List.of(new FlightDeparted(refused, at, 1, at))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> events.recordBatch(List.of(new FlightDeparted(refused, at, 2, at),
+                new org.muster.contracts.alerts.AdvisoryPublished(UUID.randomUUID(), 1, "AF", null, null, List.of(),
+                        Map.of(), at, null, null, null, at))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one topic");
+        UUID later = events.record(new FlightDeparted(refused, at, 3, at));
+
+        try (TopicReader reader = new TopicReader(Topics.EVACUATION_MANIFESTS)) {
+            List<ConsumerRecord<String, String>> all = reader.awaitRecords(
+                    records -> ofIds(records, List.of(later)).size() == 1, Duration.ofSeconds(20));
+            assertThat(all.stream().filter(r -> refused.toString().equals(r.key()))).hasSize(1);
+        }
+    }
+
+    @Test
     void a_tombstone_is_published_as_a_null_value_with_the_key() {
         String topic = "platform.fixture.nationals.compacted";
         String national = UUID.randomUUID().toString();

@@ -1,0 +1,54 @@
+package org.muster.platform.outbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutboxBatchTest {
+
+    private static final Instant AT = Instant.parse("2021-08-15T09:30:00Z");
+
+    @Test
+    void events_come_back_in_their_order_with_their_payloads_byte_for_byte() {
+        List<OutboxBatch.Event> events = List.of(
+                event("a", "{\"body\":\"Leave Kabul now. Go to \\\"Abbey Gate\\\".\",\"step\":0}"),
+                // Dari, right to left, and characters outside the BMP: offsets are in chars, not bytes.
+                event("b", "{\"body\":\"همین حالا کابل را ترک کنید 🚨\",\"nested\":{\"list\":[1,{\"x\":null}],\"s\":\"}]\"}}"),
+                event("c", "{}"));
+
+        List<OutboxRecord> read = OutboxBatch.read(42, "muster.delivery.requests", AT, OutboxBatch.write(events));
+
+        assertThat(read).hasSize(3);
+        for (int i = 0; i < events.size(); i++) {
+            OutboxBatch.Event written = events.get(i);
+            OutboxRecord record = read.get(i);
+            assertThat(record.id()).isEqualTo(42);
+            assertThat(record.eventId()).isEqualTo(written.id());
+            assertThat(record.topic()).isEqualTo("muster.delivery.requests");
+            assertThat(record.key()).isEqualTo(written.key());
+            assertThat(record.type()).isEqualTo(written.type());
+            assertThat(record.subject()).isEqualTo(written.subject());
+            assertThat(record.payload()).isEqualTo(written.payload());
+            assertThat(record.occurredAt()).isEqualTo(AT);
+        }
+    }
+
+    @Test
+    void a_batch_that_is_not_what_the_outbox_writes_is_refused_not_half_read() {
+        assertThatThrownBy(() -> OutboxBatch.read(7, "t", AT, "[{\"key\":\"k\",\"type\":\"t\",\"payload\":{}}]"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("row 7");
+        assertThatThrownBy(() -> OutboxBatch.read(8, "t", AT, "{\"not\":\"an array\"}"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> OutboxBatch.read(9, "t", AT, "[{\"id\":\"" + UUID.randomUUID() + "\",\"key\""))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("row 9");
+    }
+
+    private static OutboxBatch.Event event(String key, String payload) {
+        return new OutboxBatch.Event(UUID.randomUUID(), key, "org.muster.alerts.DeliveryRequested.v1", key, payload);
+    }
+}
