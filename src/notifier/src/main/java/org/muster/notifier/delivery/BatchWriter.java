@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,14 +16,19 @@ import org.jboss.logging.Logger;
  * Under no load a batch is one item written at once (no waiting for a batch to fill); under load the batches grow
  * by themselves while the previous one is being written. If a batch fails, each of its items is written alone,
  * so that one bad item cannot hold the others back; an item that still fails after {@code attemptsAlone} tries
- * completes exceptionally.
+ * completes exceptionally. With {@link #waitOutTransientFailures}, a batch that fails because of the database (not
+ * of its items) is written again, whole, until it succeeds or its items' time is up.
  */
 public final class BatchWriter<T> {
 
     private static final Logger LOG = Logger.getLogger(BatchWriter.class);
 
-    private record Pending<T>(T item, CompletableFuture<Void> written) {
+    private record Pending<T>(T item, CompletableFuture<Void> written, long submittedAt) {
     }
+
+    /** Pauses between two tries of a batch while the database is away: from 50 ms, doubling, at most 1 s. */
+    private static final Duration FIRST_TRANSIENT_PAUSE = Duration.ofMillis(50);
+    private static final Duration MAX_TRANSIENT_PAUSE = Duration.ofSeconds(1);
 
     private final String name;
     private final int maxBatch;
@@ -33,6 +39,9 @@ public final class BatchWriter<T> {
     private final Thread thread;
     private final Object submitLock = new Object();
     private volatile boolean closing;
+    private Predicate<Throwable> transientFailure = failure -> false;
+    private Duration transientWait = Duration.ZERO;
+    private Runnable onTransientFailure = () -> { };
 
     /**
      * @param write         writes a batch in one transaction; throws if nothing of it was written
@@ -48,6 +57,18 @@ public final class BatchWriter<T> {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Writes a batch again, whole, while it fails with a failure {@code isTransient} accepts (the database is away,
+     * not the items at fault), for up to {@code within} after each item was submitted: an item still unwritten then
+     * completes exceptionally. {@code onRetry} runs before each wait. Call before {@link #start()}.
+     */
+    public BatchWriter<T> waitOutTransientFailures(Predicate<Throwable> isTransient, Duration within, Runnable onRetry) {
+        this.transientFailure = isTransient;
+        this.transientWait = within;
+        this.onTransientFailure = onRetry;
+        return this;
+    }
+
     public BatchWriter<T> start() {
         thread.start();
         return this;
@@ -61,7 +82,7 @@ public final class BatchWriter<T> {
             if (closing) {
                 written.completeExceptionally(new IllegalStateException(name + " is stopped"));
             } else {
-                queue.add(new Pending<>(item, written));
+                queue.add(new Pending<>(item, written, System.nanoTime()));
             }
         }
         return written;
@@ -105,13 +126,33 @@ public final class BatchWriter<T> {
         failRemaining();
     }
 
-    private void write(List<Pending<T>> batch) {
-        try {
-            write.accept(batch.stream().map(Pending::item).toList());
-            batch.forEach(pending -> pending.written().complete(null));
-            return;
-        } catch (RuntimeException e) {
-            LOG.warn(name + ": writing a batch of " + batch.size() + " failed; writing its items one by one", e);
+    private void write(List<Pending<T>> whole) {
+        List<Pending<T>> batch = whole;
+        Duration pause = FIRST_TRANSIENT_PAUSE;
+        while (true) {
+            try {
+                write.accept(batch.stream().map(Pending::item).toList());
+                batch.forEach(pending -> pending.written().complete(null));
+                return;
+            } catch (RuntimeException e) {
+                if (!transientFailure.test(e)) {
+                    LOG.warn(name + ": writing a batch of " + batch.size() + " failed; writing its items one by one", e);
+                    break;
+                }
+                batch = withTimeLeft(batch, e);
+                if (batch.isEmpty()) {
+                    return;
+                }
+                onTransientFailure.run();
+                Duration wait = min(pause, timeLeft(batch));
+                LOG.warnf("%s: the database failed (%s); a batch of %d waits and is written again in %d ms", name,
+                        e.getMessage(), batch.size(), wait.toMillis());
+                if (!pause(wait)) {
+                    batch.forEach(pending -> pending.written().completeExceptionally(e));
+                    return;
+                }
+                pause = min(pause.multipliedBy(2), MAX_TRANSIENT_PAUSE);
+            }
         }
         for (Pending<T> single : batch) {
             for (int attempt = 1; ; attempt++) {
@@ -132,6 +173,31 @@ public final class BatchWriter<T> {
                 }
             }
         }
+    }
+
+    /** Completes exceptionally the items whose time is up; returns the others. */
+    private List<Pending<T>> withTimeLeft(List<Pending<T>> batch, RuntimeException failure) {
+        long now = System.nanoTime();
+        List<Pending<T>> left = new ArrayList<>(batch.size());
+        for (Pending<T> pending : batch) {
+            if (now - pending.submittedAt() < transientWait.toNanos()) {
+                left.add(pending);
+            } else {
+                LOG.error(name + ": cannot write " + pending.item() + " within " + transientWait, failure);
+                pending.written().completeExceptionally(failure);
+            }
+        }
+        return left;
+    }
+
+    /** Until the first item of the batch is out of time. */
+    private Duration timeLeft(List<Pending<T>> batch) {
+        long oldest = batch.stream().mapToLong(Pending::submittedAt).min().orElseThrow();
+        return Duration.ofNanos(Math.max(0, oldest + transientWait.toNanos() - System.nanoTime()));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void failRemaining() {

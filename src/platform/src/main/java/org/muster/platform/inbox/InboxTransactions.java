@@ -28,6 +28,11 @@ import java.time.Duration;
  *
  * <p>Each wait is counted in {@code muster.inbox.retries} (tag {@code consumer}): a counter that
  * keeps rising means a consumer stands still because of its database.
+ *
+ * <p>Once the application is stopping ({@link ApplicationStopping}) nothing is retried and nothing
+ * waits: any failure, the database's or one that shutdown itself causes (a closed
+ * EntityManagerFactory, a closed pool), is thrown as an {@link ApplicationStoppingException}, which
+ * {@link DeadLetterUnlessStopping} leaves unacknowledged for the next consumer of the partition.
  */
 @ApplicationScoped
 public class InboxTransactions {
@@ -36,6 +41,9 @@ public class InboxTransactions {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    ApplicationStopping stopping;
 
     @ConfigProperty(name = "muster.inbox.retry.first-delay", defaultValue = "PT0.1S")
     Duration firstDelay;
@@ -54,35 +62,22 @@ public class InboxTransactions {
                 }
                 return;
             } catch (RuntimeException e) {
+                if (stopping.isStopping()) {
+                    throw new ApplicationStoppingException(consumer, e);
+                }
                 if (!TransientFailures.isTransient(e)) {
                     throw e;
                 }
                 meters.counter("muster.inbox.retries", "consumer", consumer).increment();
                 LOG.warnf("%s: the database failed (attempt %d: %s); the event waits and is tried again in %d ms",
                         consumer, attempt, rootMessage(e), delay.toMillis());
-                pause(delay);
+                // An interrupt does not end the wait (throwing would dead-letter the event); the
+                // application stopping does, so that the wait never holds up shutdown.
+                if (stopping.await(delay)) {
+                    throw new ApplicationStoppingException(consumer, e);
+                }
                 delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
             }
-        }
-    }
-
-    /**
-     * Waits without giving up on an interrupt: throwing would send the event to the dead-letter
-     * topic. Left unacknowledged, it is delivered again to whoever consumes the partition next,
-     * should the application stop meanwhile.
-     */
-    private static void pause(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
-        boolean interrupted = false;
-        for (long left = delay.toNanos(); left > 0; left = until - System.nanoTime()) {
-            try {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
