@@ -74,7 +74,9 @@ public class TwilioWebhookResource {
 
     /**
      * Answers once the callback is committed with others of the moment (no worker thread waits meanwhile: these
-     * methods run on the event loop); 503 if it could not be, so that Twilio sends it again.
+     * methods run on the event loop), which waits out a short database outage ({@link StatusCallbacks}); 503 if
+     * it still could not be. Twilio does not send a status callback again, so a 503 tells its logs (and a proxy
+     * with retries) that the status was lost, not that it can be resent for sure.
      */
     private CompletionStage<Response> record(Optional<ProviderCallback> callback) {
         if (callback.isEmpty()) {
