@@ -3,7 +3,6 @@ package org.muster.devstack.twilio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -24,7 +25,9 @@ import java.util.function.Supplier;
  *
  * <p>A message's status changes run as a chain of steps, each {@code delay} after the previous one finished
  * (including its webhook), so one message's callbacks always arrive in order while different messages proceed
- * side by side. Like Twilio's status callbacks, a failed delivery is logged and not retried.
+ * side by side. Like Twilio's, the webhooks of different messages are in flight at the same time (up to
+ * {@link #MAX_IN_FLIGHT}): a receiver that answers only once a callback is stored (a group commit) is not held to
+ * one callback per thread here. Like Twilio's status callbacks, a failed delivery is logged and not retried.
  */
 final class WebhookDispatcher implements AutoCloseable {
 
@@ -34,11 +37,17 @@ final class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Webhooks awaiting their answer at once. With two threads each waiting for its answer, a receiver that
+     * batches got one or two callbacks per batch and the callbacks fell behind the messages under load.
+     */
+    static final int MAX_IN_FLIGHT = 64;
 
     private final WebhookSigner signer;
     private final Duration delay;
     private final ScheduledExecutorService scheduler;
     private final HttpClient http;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     WebhookDispatcher(WebhookSigner signer, Duration delay) {
         this.signer = signer;
@@ -69,20 +78,25 @@ final class WebhookDispatcher implements AutoCloseable {
         }
         try {
             scheduler.schedule(() -> {
+                CompletableFuture<Void> delivered = CompletableFuture.completedFuture(null);
                 try {
-                    steps.get(index).get().ifPresent(this::deliver);
+                    Optional<Webhook> webhook = steps.get(index).get();
+                    if (webhook.isPresent()) {
+                        delivered = deliver(webhook.get());
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("Twilio sandbox: a status step failed", e);
-                } finally {
-                    schedule(steps, index + 1);
                 }
+                // The next step only once this one's webhook was answered: callbacks of one message stay in order.
+                delivered.whenComplete((done, failure) -> schedule(steps, index + 1));
             }, delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopped) {
             // The sandbox is stopping: remaining steps are dropped, as a stopped Twilio would drop them.
         }
     }
 
-    private void deliver(Webhook webhook) {
+    /** Posts the webhook; completes (never exceptionally) once it was answered or failed. */
+    private CompletableFuture<Void> deliver(Webhook webhook) {
         HttpRequest request = HttpRequest.newBuilder(webhook.url())
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -91,15 +105,22 @@ final class WebhookDispatcher implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(Forms.encode(webhook.params())))
                 .build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() >= 400) {
-                LOG.warn("Twilio sandbox: webhook {} answered {}", webhook.url(), response.statusCode());
-            }
-        } catch (IOException e) {
-            LOG.warn("Twilio sandbox: webhook {} unreachable: {}", webhook.url(), e.toString());
+            // At the limit this holds up the scheduler, so other messages' steps wait too (backpressure).
+            inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return CompletableFuture.completedFuture(null);
         }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    inFlight.release();
+                    if (failure != null) {
+                        LOG.warn("Twilio sandbox: webhook {} unreachable: {}", webhook.url(), failure.toString());
+                    } else if (response.statusCode() >= 400) {
+                        LOG.warn("Twilio sandbox: webhook {} answered {}", webhook.url(), response.statusCode());
+                    }
+                    return null;
+                });
     }
 
     @Override

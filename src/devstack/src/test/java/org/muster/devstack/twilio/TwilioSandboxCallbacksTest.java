@@ -139,6 +139,20 @@ class TwilioSandboxCallbacksTest {
     }
 
     @Test
+    void callbacks_of_different_messages_are_in_flight_at_once_while_the_application_has_not_answered() {
+        app.holdAnswers();
+        for (int i = 0; i < 10; i++) {
+            sendThroughService("+9370000020" + i);
+        }
+
+        // Each message's first callback arrives although none has been answered (two at most, once).
+        await().atMost(PATIENCE).until(() -> app.receivedAt(STATUS).size() == 10);
+        assertThat(app.values(STATUS, "MessageStatus")).containsOnly("queued");
+        app.answer();
+        await().atMost(PATIENCE).until(() -> app.receivedAt(STATUS).size() == 30);
+    }
+
+    @Test
     void behind_a_proxy_callbacks_are_signed_over_the_public_url_the_application_knows() {
         sandbox.close();
         sandbox = new TwilioSandbox(SandboxAccounts.config()

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** A stand-in for the application's webhook endpoints: records every POST it gets. */
 final class WebhookReceiver implements AutoCloseable {
@@ -30,12 +33,26 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch answers = new CountDownLatch(0);
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::record);
+        // A thread per request, as an application server answers many webhooks at once.
+        server.setExecutor(threads);
         server.start();
+    }
+
+    /** Records what arrives but answers nothing until {@link #answer()}, like an application waiting on a commit. */
+    void holdAnswers() {
+        answers = new CountDownLatch(1);
+    }
+
+    /** Answers what was held, and from now on at once. */
+    void answer() {
+        answers.countDown();
     }
 
     URI url(String pathAndQuery) {
@@ -58,7 +75,9 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        answer();
         server.stop(0);
+        threads.shutdownNow();
     }
 
     private void record(HttpExchange exchange) throws IOException {
@@ -67,6 +86,11 @@ final class WebhookReceiver implements AutoCloseable {
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         received.add(new Received(url, decode(body), exchange.getRequestHeaders().getFirst("X-Twilio-Signature"),
                 exchange.getRequestHeaders().getFirst("Content-Type")));
+        try {
+            answers.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
     }

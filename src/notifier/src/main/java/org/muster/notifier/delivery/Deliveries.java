@@ -173,7 +173,7 @@ public class Deliveries {
         rows.sort((a, b) -> Integer.compare(((Number) a[7]).intValue(), ((Number) b[7]).intValue()));
         for (Object[] row : rows) {
             claimed.add(new Outgoing((UUID) row[0], channel, (String) row[1], (String) row[2], (String) row[3],
-                    (String) row[4], ((Number) row[5]).intValue(), instant(row[6])));
+                    (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), ((Number) row[7]).intValue()));
         }
         return claimed;
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.muster.contracts.common.Channel;
 
-/** What a sender needs of a claimed delivery; {@code attempt} is the one being made, 1 first. */
+/**
+ * What a sender needs of a claimed delivery; {@code attempt} is the one being made, 1 first; {@code priority} the
+ * ordinal of its {@code DeliveryPriority}, lowest most urgent.
+ */
 public record Outgoing(UUID id, Channel channel, String address, String language, String subject, String body,
-                       int attempt, Instant validUntil) {
+                       int attempt, Instant validUntil, int priority) {
 }

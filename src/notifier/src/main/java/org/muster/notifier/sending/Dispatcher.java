@@ -30,10 +30,10 @@ import org.muster.notifier.delivery.SendResult;
 
 /**
  * Sends due deliveries: per channel, takes tokens from the shared rate limit, claims that many deliveries (most
- * urgent first) in one transaction, hands them to the provider on a pool of workers, and records the answers in
- * batches. Every delivery is persisted as claimed before its provider call and with its answer after it, so a
- * crash loses nothing: claims older than the lease are sent again (the duplicates are bounded by what was in
- * flight).
+ * urgent first) in one transaction, queues them for a pool of workers that call the provider, and records the
+ * answers in batches. Unthrottled, it claims ahead of the workers in chunks ({@link ClaimedQueue}). Every delivery
+ * is persisted as claimed before its provider call and with its answer after it, so a crash loses nothing: claims
+ * older than the lease are sent again (the duplicates are bounded by what was in flight).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -78,8 +78,9 @@ public class Dispatcher {
     /** Sends per second of the last {@link #RATE_WINDOW_SECONDS} seconds, a ring indexed by epoch second. */
     private final AtomicLongArray sendsPerSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
     private final AtomicLongArray sendsSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 1);
-    private Semaphore permits;
     private Semaphore unwritten;
+    private ClaimedQueue queue;
+    private final AtomicInteger busy = new AtomicInteger();
     private ExecutorService workers;
     private Thread loop;
     private BatchWriter<Map.Entry<Outgoing, SendResult>> answers;
@@ -88,8 +89,12 @@ public class Dispatcher {
     private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent startup) {
-        permits = new Semaphore(concurrency);
         unwritten = new Semaphore(concurrency * UNWRITTEN_PER_WORKER);
+        // Not sent if it waited half a lease: its claim may come back meanwhile (it will be sent then, once).
+        queue = new ClaimedQueue(lease.dividedBy(2), System::nanoTime, outgoing -> {
+            LOG.warnf("delivery %s waited too long for a worker; left to its lease", outgoing.id());
+            freeSlot();
+        });
         AtomicInteger threads = new AtomicInteger();
         workers = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "notifier-send-" + threads.incrementAndGet());
@@ -113,6 +118,9 @@ public class Dispatcher {
         answers = new BatchWriter<Map.Entry<Outgoing, SendResult>>("notifier-results", MAX_RESULT_BATCH, 5,
                 Duration.ofMillis(200), deliveries::recordResults).start();
         loop.start();
+        for (int i = 0; i < concurrency; i++) {
+            workers.execute(this::work);
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -120,6 +128,7 @@ public class Dispatcher {
         signal.wake();
         try {
             loop.join(5_000);
+            // The workers send what is queued (claimed already), then stop.
             workers.shutdown();
             workers.awaitTermination(15, TimeUnit.SECONDS);
             answers.close(Duration.ofSeconds(10));
@@ -165,34 +174,30 @@ public class Dispatcher {
                     signal.await(IDLE_POLL_MILLIS);
                     continue;
                 }
-                // At least one worker must be free before claiming anything.
-                permits.acquire();
-                permits.release();
-                unwritten.acquire();
-                unwritten.release();
                 boolean claimedAny = false;
                 long wait = IDLE_POLL_MILLIS;
                 for (Channel channel : Channel.values()) {
-                    int free = Math.min(permits.availablePermits(), unwritten.availablePermits());
-                    if (free == 0) {
-                        break;
+                    boolean limited = rateLimits.rate(channel) > 0;
+                    int wanted = ClaimedQueue.toClaim(limited, unwritten.availablePermits(),
+                            concurrency - busy.get(), queue.size(), concurrency, MAX_CLAIM);
+                    if (wanted == 0) {
+                        continue;
                     }
                     String account = accountOf(channel);
-                    int granted = rateLimits.acquire(account, channel, Math.min(free, MAX_CLAIM));
+                    int granted = rateLimits.acquire(account, channel, wanted);
                     if (granted == 0) {
                         wait = Math.min(wait, rateLimits.refillMillis(channel));
                         continue;
                     }
                     List<Outgoing> claimed = deliveries.claim(channel, granted);
                     rateLimits.giveBack(account, channel, granted - claimed.size());
-                    for (Outgoing outgoing : claimed) {
-                        unwritten.acquire();
-                        permits.acquire();
-                        workers.execute(() -> sendOne(outgoing));
-                    }
+                    // Only this thread takes slots: those counted free above are there.
+                    unwritten.acquire(claimed.size());
+                    queue.addAll(claimed);
                     claimedAny |= !claimed.isEmpty();
                 }
                 if (!claimedAny) {
+                    // Woken by new work, a worker taking from a short queue, or answers written (freeSlot).
                     signal.await(wait);
                 }
             } catch (InterruptedException e) {
@@ -202,6 +207,36 @@ public class Dispatcher {
                 // The database may be away for a moment: nothing is lost, the rows wait.
                 LOG.warn("dispatch round failed; retrying in a second", e);
                 sleep(1_000);
+            }
+        }
+    }
+
+    /** A worker: sends what is queued, most urgent first, until stopped and the queue is empty. */
+    private void work() {
+        while (running || !queue.isEmpty()) {
+            Outgoing outgoing;
+            try {
+                outgoing = queue.take(IDLE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (outgoing == null) {
+                continue;
+            }
+            if (queue.size() < concurrency) {
+                // The queue runs short: the dispatcher may claim the next chunk.
+                signal.wake();
+            }
+            busy.incrementAndGet();
+            try {
+                sendOne(outgoing);
+            } finally {
+                busy.decrementAndGet();
+            }
+            if (queue.isEmpty()) {
+                // A rate-limited channel claims only for idle workers: this one is idle now.
+                signal.wake();
             }
         }
     }
@@ -221,13 +256,20 @@ public class Dispatcher {
             }
             count(outgoing.channel(), result);
             // The claim counts as unwritten until its answer is recorded (or given up on).
-            answers.submit(Map.entry(outgoing, result)).whenComplete((written, failure) -> unwritten.release());
+            answers.submit(Map.entry(outgoing, result)).whenComplete((written, failure) -> freeSlot());
             queued = true;
         } finally {
-            permits.release();
             if (!queued) {
-                unwritten.release();
+                freeSlot();
             }
+        }
+    }
+
+    /** A claim's answer is written (or given up on): its slot may be claimed again. */
+    private void freeSlot() {
+        unwritten.release();
+        if (queue.size() < concurrency && unwritten.availablePermits() >= Math.max(1, concurrency / 4)) {
+            signal.wake();
         }
     }
 

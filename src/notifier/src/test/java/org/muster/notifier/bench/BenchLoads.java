@@ -29,6 +29,13 @@ public class BenchLoads {
                 "SELECT count(*) FROM delivery WHERE dispatch IN ('READY', 'IN_FLIGHT')").getSingleResult()).longValue();
     }
 
+    /** Sent but without their final status callback written yet. */
+    @Transactional
+    public long awaitingDelivered() {
+        return ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM delivery WHERE status IN ('QUEUED', 'SENT')").getSingleResult()).longValue();
+    }
+
     @Transactional
     public long refusedWith429() {
         return ((Number) entityManager.createNativeQuery(

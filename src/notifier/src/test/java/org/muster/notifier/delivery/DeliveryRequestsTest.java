@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.muster.contracts.CloudEventHeaders;
 import org.muster.contracts.EventJson;
@@ -23,6 +24,7 @@ import org.muster.contracts.common.DeliveryStatus;
 import org.muster.notifier.Lookups;
 import org.muster.notifier.NotifierStack;
 import org.muster.notifier.Requests;
+import org.muster.notifier.sending.Dispatcher;
 import org.muster.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,14 @@ class DeliveryRequestsTest {
 
     @Inject
     Lookups lookups;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @AfterEach
+    void send() {
+        dispatcher.resume();
+    }
 
     /** Offsets far above anything the tests publish, so that this poll's dead letters are told apart. */
     private long offset = 1_000_000_000L + (System.nanoTime() & 0xffffff) * 100;
@@ -79,6 +89,8 @@ class DeliveryRequestsTest {
         poll.add(record(first.eventKey(), DeliveryRequested.TYPE, UUID.randomUUID().toString(),
                 EventJson.toJson(first)));
 
+        // Nothing sent meanwhile: the status read below is the one the poll stored, not a send racing the read.
+        dispatcher.pause();
         consumer.on(new ConsumerRecords<>(Map.of(new TopicPartition(TOPIC, 0), poll), Map.of()));
 
         // Returned: the dead letters are in Kafka and the transaction committed, nothing left to wait for.

@@ -94,12 +94,16 @@ class SmtpRejectionTest {
         Delivery email = awaitStatus(plan.email(), DeliveryStatus.FAILED);
         awaitStatus(plan.sms(), DeliveryStatus.DELIVERED);
 
-        assertThat(email.errorCode).isEqualTo("SMTP_451");
+        // As above, a stalled pooled connection may make one of the six attempts a 421 instead of the 451.
+        List<DeliveryHistory> history = lookups.history(email.id);
+        long stalls = history.stream().filter(h -> "SMTP_421".equals(h.errorCode)).count();
+        assertThat(stalls).as("history %s", history).isLessThanOrEqualTo(1);
+        assertThat(email.errorCode).isIn("SMTP_451", "SMTP_421");
         assertThat(email.attempts).isEqualTo(6);
-        assertThat(lookups.history(email.id))
+        assertThat(history)
                 .filteredOn(h -> h.detail != null && h.detail.contains("refused"))
                 .extracting(h -> h.errorCode)
-                .containsOnly("SMTP_451")
+                .isSubsetOf("SMTP_451", "SMTP_421")
                 .hasSize(5);
         assertThat(TestStack.mail().receivedBy(mailbox)).isEmpty();
         assertThat(NotifierStack.twilio().messagesTo(phone)).hasSize(1);
