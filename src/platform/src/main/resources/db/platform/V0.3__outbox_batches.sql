@@ -3,7 +3,8 @@
 -- relayed, to update. The relay publishes a batch's events in their order, one Kafka record each.
 --   events: how many events the row carries (1 for an ordinary row); the relay reads rows until it
 --           has about its batch size of events.
---   batch:  the events as a JSON array of {id, key, type, subject, payload (the event as written)};
+--   batch:  the events, each a header line (id, key, type, subject, payload length; tab-separated)
+--           then its JSON payload and a newline (see OutboxBatch);
 --           null for an ordinary row, whose single event is in the other columns.
 ALTER TABLE outbox ADD COLUMN events INTEGER NOT NULL DEFAULT 1 CHECK (events > 0);
 ALTER TABLE outbox ADD COLUMN batch TEXT;

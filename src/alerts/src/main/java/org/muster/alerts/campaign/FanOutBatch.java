@@ -69,12 +69,12 @@ public class FanOutBatch {
 
     /**
      * A batch read and built ahead of its transaction: the recipients after {@code after} (null: from
-     * the start) and their requests. Recipient rows do not change once the campaign is launched, so
+     * the start) and their requests, already serialised for the outbox. Recipient rows do not change once the campaign is launched, so
      * it stays right for as long as the campaign's mark is still {@code after}.
      *
      * @param last the last recipient, the mark once written; null when there was nobody left
      */
-    public record Prepared(UUID campaignId, UUID after, UUID last, int recipients, List<DeliveryRequested> events,
+    public record Prepared(UUID campaignId, UUID after, UUID last, int recipients, Outbox.Batch requests,
                            Map<String, Integer> requested, List<UUID> noRequest) {
     }
 
@@ -125,7 +125,7 @@ public class FanOutBatch {
             }
         }
         UUID last = recipients.isEmpty() ? null : recipients.get(recipients.size() - 1).id();
-        return new Prepared(campaignId, after, last, recipients.size(), events, requested, noRequest);
+        return new Prepared(campaignId, after, last, recipients.size(), Outbox.batchOf(events), requested, noRequest);
     }
 
     /**
@@ -152,7 +152,7 @@ public class FanOutBatch {
             return 0;
         }
         // One outbox row for the batch, its requests in recipient order: the relay publishes them so.
-        outbox.recordBatch(batch.events());
+        outbox.recordBatch(batch.requests());
         for (int i = 0; i < batch.recipients(); i++) {
             faults.afterRecipient(campaignId);
         }

@@ -19,6 +19,8 @@ final class Templates {
     private final Map<String, Template> bodies = new HashMap<>();
     /** Region → its name: a fan-out batch renders a thousand people of a few regions. */
     private final Map<String, String> regionNames = new HashMap<>();
+    /** A person's preferred language → the template's language. */
+    private final Map<String, String> languages = new HashMap<>();
     private final Map<String, CampaignRequest.Template> sources;
     private final String defaultLanguage;
     private final String assemblyPoint;
@@ -45,7 +47,9 @@ final class Templates {
     /** The language a person gets: theirs when the campaign has it, otherwise the campaign's default. */
     String languageFor(String preferred) {
         // fa-AF finds the fa template, Dari as prs too; anything unmatched reads the default language.
-        return Languages.bestMatch(preferred, bodies.keySet()).orElse(defaultLanguage);
+        // Looked up once per language: a batch renders a thousand people who speak a handful.
+        return languages.computeIfAbsent(preferred == null ? "" : preferred,
+                p -> Languages.bestMatch(p, bodies.keySet()).orElse(defaultLanguage));
     }
 
     String subject(String language) {

@@ -116,8 +116,51 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> recordBatch(List<? extends EventPayload> events) {
-        if (events.isEmpty()) {
+        return recordBatch(batchOf(events));
+    }
+
+    /**
+     * Records a batch serialised ahead ({@link #batchOf}), as {@link #recordBatch(List)} does: a
+     * fan-out serialises its next batch on another thread while the current one is written.
+     *
+     * @return the event ids, in the order of the batch's events
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordBatch(Batch batch) {
+        if (batch.ids().isEmpty()) {
             return List.of();
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO outbox (event_id, topic, event_key, event_type, occurred_at, slot, events, batch) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, batch.topic());
+                insert.setString(3, batch.firstKey());
+                insert.setString(4, batch.type());
+                insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.setShort(6, OutboxSlots.of(batch.firstKey()));
+                insert.setInt(7, batch.ids().size());
+                insert.setString(8, batch.text());
+                insert.executeUpdate();
+            }
+        });
+        wakeRelayAfterCommit();
+        return batch.ids();
+    }
+
+    /** Catalogued events of one topic, serialised for {@link #recordBatch(Batch)}; the ids are theirs on Kafka. */
+    public record Batch(String topic, String firstKey, String type, List<UUID> ids, String text) {
+    }
+
+    /**
+     * Serialises events for {@link #recordBatch(Batch)}, outside any transaction.
+     *
+     * @throws IllegalArgumentException when the events are not all of one topic
+     */
+    public static Batch batchOf(List<? extends EventPayload> events) {
+        if (events.isEmpty()) {
+            return new Batch(null, null, null, List.of(), "");
         }
         String topic = EventCatalog.byClass(events.get(0).getClass()).topic();
         List<OutboxBatch.Event> batch = new ArrayList<>(events.size());
@@ -129,24 +172,8 @@ public class Outbox {
             String key = Objects.requireNonNull(event.eventKey(), "key");
             batch.add(new OutboxBatch.Event(UUID.randomUUID(), key, event.eventType(), key, toJson(event)));
         }
-        String firstKey = events.get(0).eventKey();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outbox (event_id, topic, event_key, event_type, occurred_at, slot, events, batch) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, topic);
-                insert.setString(3, firstKey);
-                insert.setString(4, events.get(0).eventType());
-                insert.setTimestamp(5, Timestamp.from(Instant.now()));
-                insert.setShort(6, OutboxSlots.of(firstKey));
-                insert.setInt(7, events.size());
-                insert.setString(8, OutboxBatch.write(batch));
-                insert.executeUpdate();
-            }
-        });
-        wakeRelayAfterCommit();
-        return batch.stream().map(OutboxBatch.Event::id).toList();
+        return new Batch(topic, events.get(0).eventKey(), events.get(0).eventType(),
+                batch.stream().map(OutboxBatch.Event::id).toList(), OutboxBatch.write(batch));
     }
 
     /**

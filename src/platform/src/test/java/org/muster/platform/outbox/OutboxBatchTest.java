@@ -19,11 +19,13 @@ class OutboxBatchTest {
                 event("a", "{\"body\":\"Leave Kabul now. Go to \\\"Abbey Gate\\\".\",\"step\":0}"),
                 // Dari, right to left, and characters outside the BMP: offsets are in chars, not bytes.
                 event("b", "{\"body\":\"همین حالا کابل را ترک کنید 🚨\",\"nested\":{\"list\":[1,{\"x\":null}],\"s\":\"}]\"}}"),
-                event("c", "{}"));
+                event("c", "{}"),
+                // Newlines and tabs inside a payload are the payload's: its length says where it ends.
+                event("d", "{\"body\":\"line one\nline\ttwo\"}"));
 
         List<OutboxRecord> read = OutboxBatch.read(42, "muster.delivery.requests", AT, OutboxBatch.write(events));
 
-        assertThat(read).hasSize(3);
+        assertThat(read).hasSize(4);
         for (int i = 0; i < events.size(); i++) {
             OutboxBatch.Event written = events.get(i);
             OutboxRecord record = read.get(i);
@@ -40,12 +42,22 @@ class OutboxBatchTest {
 
     @Test
     void a_batch_that_is_not_what_the_outbox_writes_is_refused_not_half_read() {
-        assertThatThrownBy(() -> OutboxBatch.read(7, "t", AT, "[{\"key\":\"k\",\"type\":\"t\",\"payload\":{}}]"))
+        String good = OutboxBatch.write(List.of(event("k", "{\"a\":1}")));
+        assertThatThrownBy(() -> OutboxBatch.read(7, "t", AT, good.replace("\t7\n", "\t9\n")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("row 7");
-        assertThatThrownBy(() -> OutboxBatch.read(8, "t", AT, "{\"not\":\"an array\"}"))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> OutboxBatch.read(9, "t", AT, "[{\"id\":\"" + UUID.randomUUID() + "\",\"key\""))
+        assertThatThrownBy(() -> OutboxBatch.read(8, "t", AT, "[{\"not\":\"this format\"}]"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("row 8");
+        assertThatThrownBy(() -> OutboxBatch.read(9, "t", AT, good.substring(0, good.length() - 3)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("row 9");
+    }
+
+    @Test
+    void a_key_or_type_with_a_tab_or_newline_cannot_be_batched() {
+        assertThatThrownBy(() -> event("a\tb", "{}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutboxBatch.Event(UUID.randomUUID(), "k", "t\n", "k", "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(OutboxBatch.read(1, "t", AT, OutboxBatch.write(List.of(
+                new OutboxBatch.Event(UUID.randomUUID(), "k", "t", null, "{}")))).get(0).subject()).isNull();
     }
 
     private static OutboxBatch.Event event(String key, String payload) {
