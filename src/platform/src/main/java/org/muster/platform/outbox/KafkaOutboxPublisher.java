@@ -4,9 +4,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
 import org.muster.contracts.CloudEventHeaders;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Publishes outbox events as CloudEvents 1.0 in Kafka's binary mode: attributes in {@code ce_*}
@@ -21,12 +24,19 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class KafkaOutboxPublisher implements OutboxPublisher {
 
-    private final Producer<String, byte[]> producer;
-    private final String source;
+    private static final Logger LOG = Logger.getLogger(KafkaOutboxPublisher.class);
 
-    public KafkaOutboxPublisher(Producer<String, byte[]> producer, String source) {
-        this.producer = producer;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final String source;
+    private volatile Producer<String, byte[]> producer;
+    /** A producer the broker found out of sequence with; replaced before the next send. */
+    private volatile Producer<String, byte[]> outOfSequence;
+
+    /** @param producers makes a producer now, and another whenever one has to be replaced */
+    public KafkaOutboxPublisher(Supplier<Producer<String, byte[]>> producers, String source) {
+        this.producers = producers;
         this.source = source;
+        this.producer = producers.get();
     }
 
     /**
@@ -46,7 +56,7 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + source.replaceAll("[^A-Za-z0-9._-]", "_"));
         props.putAll(overrides);
         return new KafkaOutboxPublisher(
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()), source);
+                () -> new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()), source);
     }
 
     @Override
@@ -66,14 +76,32 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
             value = event.payload().getBytes(StandardCharsets.UTF_8);
         }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(event.topic(), null, event.key(), value, headers), (metadata, error) -> {
+        Producer<String, byte[]> sending = current();
+        sending.send(new ProducerRecord<>(event.topic(), null, event.key(), value, headers), (metadata, error) -> {
             if (error == null) {
                 acknowledged.complete(null);
             } else {
+                if (error instanceof OutOfOrderSequenceException) {
+                    // The idempotent producer could go on, but "at the risk of reordering" (its javadoc); the
+                    // relay sends the failed batch again anyway, through a new producer, in order.
+                    outOfSequence = sending;
+                }
                 acknowledged.completeExceptionally(error);
             }
         });
         return acknowledged;
+    }
+
+    /** The producer to send with: a new one in place of one that went out of sequence. */
+    private synchronized Producer<String, byte[]> current() {
+        Producer<String, byte[]> broken = outOfSequence;
+        if (broken != null && broken == producer) {
+            LOG.warn("The outbox's Kafka producer went out of sequence with the broker; sending through a new one");
+            producer = producers.get();
+            broken.close(java.time.Duration.ZERO);
+        }
+        outOfSequence = null;
+        return producer;
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
