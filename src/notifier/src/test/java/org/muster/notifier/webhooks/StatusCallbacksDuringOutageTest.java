@@ -6,24 +6,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.DeliveryStatus;
 import org.muster.notifier.Lookups;
 import org.muster.notifier.NotifierStack;
 import org.muster.notifier.Requests;
-import org.muster.notifier.Signatures;
 import org.muster.notifier.delivery.Delivery;
 import org.muster.testing.MusterStackResource;
 import org.muster.testing.TcpGate;
@@ -42,7 +34,6 @@ import static org.awaitility.Awaitility.await;
         @ResourceArg(name = MusterStackResource.DATABASE_ARG, value = "gated")})
 class StatusCallbacksDuringOutageTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Inject
     Lookups lookups;
@@ -62,7 +53,7 @@ class StatusCallbacksDuringOutageTest {
         CompletableFuture<HttpResponse<String>> answer;
         database.cut();
         try {
-            answer = postStatus(delivery, "read");
+            answer = WebhooksTest.postStatus(delivery, "read", true);
             // The callback met the outage and waits: no answer yet.
             await().atMost(Duration.ofSeconds(10)).until(() -> retries() >= retriesBefore + 1);
             assertThat(answer).isNotDone();
@@ -77,21 +68,5 @@ class StatusCallbacksDuringOutageTest {
     private double retries() {
         Counter counter = meters.find("muster.notifier.callbacks.retries").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static CompletableFuture<HttpResponse<String>> postStatus(Delivery delivery, String status) {
-        String path = "/twilio/messages/" + delivery.id + "/status";
-        Map<String, String> params = Map.of("MessageSid", delivery.providerId, "MessageStatus", status);
-        String body = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(NotifierStack.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", Signatures.sign(NotifierStack.twilio().config().authToken(),
-                        NotifierStack.baseUrl() + path, params))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -265,8 +265,8 @@ class WebhooksTest {
         return EventJson.fromJson(record.value(), ReplyReceived.class);
     }
 
-    private static CompletableFuture<HttpResponse<String>> postStatus(Delivery delivery, String status,
-                                                                      boolean signed) {
+    /** A status callback as Twilio posts it; {@code signed} false: a signature over other parameters. */
+    static CompletableFuture<HttpResponse<String>> postStatus(Delivery delivery, String status, boolean signed) {
         String path = "/twilio/messages/" + delivery.id + "/status";
         Map<String, String> params = Map.of("MessageSid", delivery.providerId, "MessageStatus", status);
         String body = params.entrySet().stream()
