@@ -261,13 +261,18 @@ public class Campaigns {
         int recipients = AudienceQuery.bind(entityManager.createNativeQuery(
                 "INSERT INTO campaign_recipient (campaign_id, national_id, household_id, region, language, display_name, contacts) "
                         + "SELECT CAST(?6 AS uuid), m.national_id, m.household_id, m.region, m.preferred_language, m.display_name, m.contacts "
-                        + "FROM audience_member m WHERE " + AudienceQuery.where(c.audience)), c.audience)
+                        + "FROM audience_member m WHERE " + AudienceQuery.where(c.audience)
+                        // In key order: each row then lands on the primary key's rightmost page
+                        // (measured: 200,000 rows in 0.8 s, 1.4 s in the projection's order).
+                        + " ORDER BY m.national_id"), c.audience)
                 .setParameter(6, c.id.toString())
                 .executeUpdate();
         // Fresh statistics, this campaign's rows included (ANALYZE counts its own transaction's rows):
         // without them the planner takes a new campaign for a few rows and answers each fan-out batch
         // by reading and sorting every recipient left (140 ms a batch of 1,000 at 100,000, not 8 ms).
-        entityManager.createNativeQuery("ANALYZE campaign_recipient").executeUpdate();
+        // Only the columns a batch's query filters and orders by: the others (contact points, names)
+        // took most of its time (234 ms at 100,000 recipients).
+        entityManager.createNativeQuery("ANALYZE campaign_recipient (campaign_id, national_id)").executeUpdate();
         c.recipients = recipients;
         c.state = Campaign.State.RUNNING;
         c.launchedAt = Instant.now();
