@@ -1,6 +1,8 @@
 package org.muster.alerts.campaign;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.registry.NationalSnapshot;
@@ -15,15 +17,48 @@ import java.util.Optional;
 /** A person's contact points as the projection holds them: which one to use on a channel. */
 final class Contacts {
 
-    private static final TypeReference<List<NationalSnapshot.ContactPoint>> LIST = new TypeReference<>() {
-    };
+    private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
     private Contacts() {
     }
 
+    /**
+     * The contact points of the projection's JSON ({@link NationalSnapshot.ContactPoint} as the
+     * event mapper writes them), read token by token: the fan-out reads them for every recipient,
+     * and binding them to the records took a sixth of the thread that prepares its batches. Reads
+     * what data binding reads: unknown fields skipped, missing ones null, false or 0.
+     */
     static List<NationalSnapshot.ContactPoint> parse(String json) {
-        try {
-            return EventJson.mapper().readValue(json, LIST);
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("contact points are not a JSON array");
+            }
+            List<NationalSnapshot.ContactPoint> contacts = new ArrayList<>(2);
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                Channel channel = null;
+                String address = null;
+                boolean verified = false;
+                boolean optedOut = false;
+                int preference = 0;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    boolean isNull = value == JsonToken.VALUE_NULL;
+                    switch (field) {
+                        case "channel" -> channel = isNull ? null : Channel.valueOf(p.getText());
+                        case "address" -> address = isNull ? null : p.getText();
+                        case "verified" -> verified = value == JsonToken.VALUE_TRUE;
+                        case "optedOut" -> optedOut = value == JsonToken.VALUE_TRUE;
+                        case "preference" -> preference = isNull ? 0 : p.getIntValue();
+                        default -> p.skipChildren();
+                    }
+                }
+                contacts.add(new NationalSnapshot.ContactPoint(channel, address, verified, optedOut, preference));
+            }
+            if (p.currentToken() != JsonToken.END_ARRAY) {
+                throw new IllegalArgumentException("contact points hold something other than objects");
+            }
+            return contacts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
