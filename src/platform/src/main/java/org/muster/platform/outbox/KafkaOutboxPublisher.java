@@ -12,10 +12,12 @@ import org.jboss.logging.Logger;
 import org.muster.contracts.CloudEventHeaders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -26,8 +28,17 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
 
     private static final Logger LOG = Logger.getLogger(KafkaOutboxPublisher.class);
 
+    private static final byte[] SPEC_VERSION = bytes(CloudEventHeaders.SPEC_VERSION_VALUE);
+    private static final byte[] JSON = bytes("application/json");
+
     private final Supplier<Producer<String, byte[]>> producers;
-    private final String source;
+    private final byte[] source;
+    /**
+     * Header values most events share, encoded once: event types, and the last time (a fan-out's
+     * thousand requests, a relay batch written in one transaction, share theirs).
+     */
+    private final Map<String, byte[]> types = new ConcurrentHashMap<>();
+    private volatile Time lastTime = new Time(Instant.EPOCH, bytes(DateTimeFormatter.ISO_INSTANT.format(Instant.EPOCH)));
     private volatile Producer<String, byte[]> producer;
     /** A producer the broker found out of sequence with; replaced before the next send. */
     private volatile Producer<String, byte[]> outOfSequence;
@@ -35,7 +46,7 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
     /** @param producers makes a producer now, and another whenever one has to be replaced */
     public KafkaOutboxPublisher(Supplier<Producer<String, byte[]>> producers, String source) {
         this.producers = producers;
-        this.source = source;
+        this.source = bytes(source);
         this.producer = producers.get();
     }
 
@@ -62,17 +73,17 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
     @Override
     public CompletableFuture<Void> publish(OutboxRecord event) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, event.eventId().toString());
-        header(headers, CloudEventHeaders.TYPE, event.type());
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
+        headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
+        headers.add(CloudEventHeaders.ID, bytes(event.eventId().toString()));
+        headers.add(CloudEventHeaders.TYPE, types.computeIfAbsent(event.type(), KafkaOutboxPublisher::bytes));
+        headers.add(CloudEventHeaders.SOURCE, source);
+        headers.add(CloudEventHeaders.TIME, time(event.occurredAt()));
         if (event.subject() != null) {
-            header(headers, CloudEventHeaders.SUBJECT, event.subject());
+            headers.add(CloudEventHeaders.SUBJECT, bytes(event.subject()));
         }
         byte[] value = null;
         if (event.payload() != null) {
-            header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+            headers.add(CloudEventHeaders.CONTENT_TYPE, JSON);
             value = event.payload().getBytes(StandardCharsets.UTF_8);
         }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
@@ -104,8 +115,22 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
         return producer;
     }
 
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    private record Time(Instant at, byte[] iso) {
+    }
+
+    /** The {@code ce_time} header of an instant; header values are never written to, so they can be shared. */
+    private byte[] time(Instant at) {
+        Time last = lastTime;
+        if (last.at().equals(at)) {
+            return last.iso();
+        }
+        Time next = new Time(at, bytes(DateTimeFormatter.ISO_INSTANT.format(at)));
+        lastTime = next;
+        return next.iso();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
