@@ -4,14 +4,15 @@ import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.muster.contracts.Topics;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
-import org.muster.platform.outbox.Outbox;
+import org.muster.platform.outbox.OutboxRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -25,14 +26,22 @@ import java.util.UUID;
 
 /**
  * One batch of a campaign's fan-out. Prepared outside the transaction ({@link #prepare}): read the
- * recipients after the mark ({@code fan_out_through}, in {@code national_id} order) and render their
- * requests. Written in one transaction ({@link #write}): lock the campaign, check the mark, record one
- * {@link DeliveryRequested} per recipient and channel step in the platform outbox
- * ({@link Outbox#recordBatch}: one row for the whole batch), add them to the campaign's counts per channel and
- * region ({@code campaign_requested}), and move the mark to the last of them. A crash before the
- * commit leaves the whole batch to do again; after it, the batch is done for good: nobody is lost,
- * nobody is requested twice. Instances work different
- * campaigns side by side; batches of one campaign follow each other (the campaign's row lock).
+ * recipients after the mark ({@code fan_out_through}, in {@code national_id} order) and render one
+ * {@link DeliveryRequested} per recipient and channel step. Written in one transaction
+ * ({@link #write}): check the mark, put the requests on Kafka and wait for its acknowledgement, add
+ * them to the campaign's counts per channel and region ({@code campaign_requested}), and move the
+ * mark to the last recipient.
+ *
+ * <p>The requests skip the outbox table: the launch committed the campaign and its recipient rows,
+ * and a batch's requests are a function of those rows (each request's event id is derived from its
+ * request id), so the recipient rows after the mark are the campaign's outbox, as the outbox's
+ * unsent rows are a service's. Like the relay, a batch is published, then marked: a crash between
+ * the two leaves the batch to be published again, with the same event ids, which consumers drop as
+ * already seen. Nobody is lost; nobody is requested twice (two event ids for one request). Writing
+ * every request into the outbox and reading it back cost more than rendering them (measured in
+ * {@code docs/benchmarks.md}). Instances work different campaigns side by side; a batch of one
+ * campaign is written by one instance at a time (an advisory lock), without the campaign's row
+ * lock, so a pause or a cancel does not wait for Kafka.
  */
 @ApplicationScoped
 public class FanOutBatch {
@@ -49,7 +58,7 @@ public class FanOutBatch {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    DeliveryRequestPublisher kafka;
 
     @Inject
     Engine engine;
@@ -69,12 +78,12 @@ public class FanOutBatch {
 
     /**
      * A batch read and built ahead of its transaction: the recipients after {@code after} (null: from
-     * the start) and their requests, already serialised for the outbox. Recipient rows do not change once the campaign is launched, so
-     * it stays right for as long as the campaign's mark is still {@code after}.
+     * the start) and their requests, already serialised. Recipient rows do not change once the
+     * campaign is launched, so it stays right for as long as the campaign's mark is still {@code after}.
      *
      * @param last the last recipient, the mark once written; null when there was nobody left
      */
-    public record Prepared(UUID campaignId, UUID after, UUID last, int recipients, Outbox.Batch requests,
+    public record Prepared(UUID campaignId, UUID after, UUID last, int recipients, List<OutboxRecord> requests,
                            Map<String, Integer> requested, List<UUID> noRequest) {
     }
 
@@ -102,7 +111,8 @@ public class FanOutBatch {
         Templates templates = new Templates(engine, c);
         List<Channel> plan = c.channelPlan();
         Instant now = Instant.now();
-        List<DeliveryRequested> events = new ArrayList<>();
+        List<OutboxRecord> events = new ArrayList<>();
+        RequestJson json = new RequestJson();
         Map<String, Integer> requested = new HashMap<>();
         List<UUID> noRequest = new ArrayList<>();
         for (Recipient r : recipients) {
@@ -118,44 +128,65 @@ public class FanOutBatch {
                 Channel channel = request.channel();
                 // ALL: every channel is a first attempt; FIRST_THAT_WORKS: notifier sends step n only if n-1 failed.
                 int fallbackStep = c.channelMode == Campaign.ChannelMode.ALL ? 0 : request.step();
-                events.add(new DeliveryRequested(DeliveryRequested.requestIdOf(campaignId, r.id(), channel), campaignId,
-                        r.id(), channel, request.address(), language, channel == Channel.EMAIL ? subject : null,
-                        body, c.priority, c.validUntil, fallbackStep, now));
+                String requestId = DeliveryRequested.requestIdOf(campaignId, r.id(), channel);
+                String key = r.id().toString();
+                events.add(new OutboxRecord(0, eventIdOf(requestId), Topics.DELIVERY_REQUESTS, key, DeliveryRequested.TYPE, key,
+                        json.write(new DeliveryRequested(requestId, campaignId, r.id(), channel, request.address(),
+                                language, channel == Channel.EMAIL ? subject : null, body, c.priority, c.validUntil,
+                                fallbackStep, now)), now));
                 requested.merge(channel.name() + "\n" + regionOf(r.region()), 1, Integer::sum);
             }
         }
         UUID last = recipients.isEmpty() ? null : recipients.get(recipients.size() - 1).id();
-        return new Prepared(campaignId, after, last, recipients.size(), Outbox.batchOf(events), requested, noRequest);
+        return new Prepared(campaignId, after, last, recipients.size(), events, requested, noRequest);
     }
 
     /**
-     * Writes a prepared batch in one transaction: under the campaign's row lock, if the campaign is
-     * still running and its mark is still where the batch starts, the requests go to the outbox, the
-     * counts and the mark move; a batch with nobody completes the campaign.
+     * The CloudEvents id of a delivery request: the same each time the request is published, so that
+     * a batch published again after a crash carries the ids consumers have already seen.
+     */
+    static UUID eventIdOf(String requestId) {
+        return UUID.nameUUIDFromBytes(("org.muster.alerts.DeliveryRequested:" + requestId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a prepared batch in one transaction: if no other instance is writing a batch of the
+     * campaign, the campaign is still running and its mark is still where the batch starts, the
+     * requests go to Kafka, then the counts and the mark move; a batch with nobody completes the
+     * campaign. A pause or cancel that commits while the requests are sent lets this batch finish.
      *
-     * @return recipients requested; 0 when the campaign is not running or was completed; -1 when
-     * the mark has moved since the batch was prepared (prepare it again)
+     * @return recipients requested; 0 when the campaign is not running, was completed or is being
+     * written by another instance; -1 when the mark has moved since the batch was prepared (prepare
+     * it again)
      */
     @Transactional
     public int write(Prepared batch) {
         UUID campaignId = batch.campaignId();
-        // Exclusive: another instance's batch of this campaign, a pause or a cancel waits for this one.
-        Campaign c = entityManager.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || c.state != Campaign.State.RUNNING) {
+        Boolean mine = (Boolean) entityManager.createNativeQuery(
+                        "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.campaign-fan-out'), hashtext(?1))")
+                .setParameter(1, campaignId.toString()).getSingleResult();
+        if (!mine) {
             return 0;
         }
-        if (!Objects.equals(mark(campaignId), batch.after())) {
+        Object[] campaign = (Object[]) entityManager.createNativeQuery("SELECT state, fan_out_through FROM campaign WHERE id = ?1")
+                .setParameter(1, campaignId).getResultStream().findFirst().orElse(null);
+        if (campaign == null || !Campaign.State.RUNNING.name().equals(campaign[0])) {
+            return 0;
+        }
+        if (!Objects.equals(campaign[1], batch.after())) {
             return -1;
         }
         if (batch.recipients() == 0) {
             complete(campaignId);
             return 0;
         }
-        // One outbox row for the batch, its requests in recipient order: the relay publishes them so.
-        outbox.recordBatch(batch.requests());
-        for (int i = 0; i < batch.recipients(); i++) {
-            faults.afterRecipient(campaignId);
-        }
+        List<OutboxRecord> requests = batch.requests();
+        kafka.publish(requests, i -> {
+            // A recipient's requests are next to each other: after their last one, the recipient is done.
+            if (i + 1 == requests.size() || !requests.get(i + 1).key().equals(requests.get(i).key())) {
+                faults.afterRecipient(campaignId);
+            }
+        });
         recordRequested(campaignId, batch.requested(), batch.noRequest());
         entityManager.createNativeQuery("UPDATE campaign SET fan_out_through = ?2 WHERE id = ?1")
                 .setParameter(1, campaignId).setParameter(2, batch.last()).executeUpdate();

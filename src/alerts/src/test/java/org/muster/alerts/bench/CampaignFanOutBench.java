@@ -98,9 +98,11 @@ class CampaignFanOutBench {
                                 launch -> last delivery request on Kafka: %.1f s (%.0f requests/s); fan-out done at %.1f s
                                 ratio (campaign throughput / raw producer throughput): %.2f
                                 CPU per 1,000 requests: this JVM (service, broker) %.0f ms, PostgreSQL %.0f ms
+                                  of the JVM's, the fan-out preparing batches %.0f ms, sending and marking them %.0f ms
                             """, run == first ? "first" : "second", run.seconds(), campaignRate, run.fanOutSeconds(),
                     campaignRate / rawRate, run.cpu().jvmMillis() * 1000.0 / RECIPIENTS,
-                    run.cpu().postgresMillis() * 1000.0 / RECIPIENTS));
+                    run.cpu().postgresMillis() * 1000.0 / RECIPIENTS, run.cpu().preparingMillis() * 1000.0 / RECIPIENTS,
+                    run.cpu().sendingMillis() * 1000.0 / RECIPIENTS));
         }
         report.append(String.format("""
                           raw Kafka producer, same count and sizes (key %d B, value %d B, %d headers): %.1f s (%.0f records/s)
@@ -187,9 +189,10 @@ class CampaignFanOutBench {
     /**
      * CPU time used so far by this JVM and by the test stack's PostgreSQL (the postmaster and its
      * backends): a figure that, unlike elapsed time, does not depend on what else
-     * the machine runs.
+     * the machine runs. Of the JVM's, the fan-out's two threads: the one preparing batches
+     * (reading, rendering, serialising) and the one sending them to Kafka and marking them.
      */
-    private record Cpu(long jvmMillis, long postgresMillis) {
+    private record Cpu(long jvmMillis, long postgresMillis, long preparingMillis, long sendingMillis) {
         static Cpu now() {
             long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
@@ -199,11 +202,18 @@ class CampaignFanOutBench {
                     .filter(p -> p.info().commandLine().map(c -> c.contains("/postgres ") && c.contains(port)).orElse(false))
                     .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
                     .mapToLong(p -> ticksOf(p.pid())).sum();
-            return new Cpu(jvm, ticks * 1000 / 100);
+            return new Cpu(jvm, ticks * 1000 / 100, threadMillis("campaign-fan-out-ahead"), threadMillis("campaign-fan-out"));
         }
 
         Cpu minus(Cpu earlier) {
-            return new Cpu(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
+            return new Cpu(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis,
+                    preparingMillis - earlier.preparingMillis, sendingMillis - earlier.sendingMillis);
+        }
+
+        private static long threadMillis(String name) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
+                    .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum() / 1_000_000;
         }
 
         /** utime + stime from /proc/<pid>/stat, in clock ticks (100 per second on Linux). */
