@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.muster.contracts.Topics;
+import org.muster.testing.CpuTime;
 import org.muster.testing.MusterStackResource;
 import org.muster.testing.TestStack;
 
@@ -202,44 +203,19 @@ class CampaignFanOutBench {
     }
 
     /**
-     * CPU time used so far by this JVM and by the test stack's PostgreSQL (the postmaster and its
-     * backends): a figure that, unlike elapsed time, does not depend on what else
-     * the machine runs. Of the JVM's, the fan-out's two threads: the one preparing batches
-     * (reading, rendering, serialising) and the one sending them to Kafka and marking them.
+     * CPU time of this JVM and of PostgreSQL ({@link CpuTime}), and of the fan-out's two threads: the
+     * one preparing batches (reading, rendering, serialising) and the one sending them to Kafka and
+     * marking them.
      */
     private record Cpu(long jvmMillis, long postgresMillis, long preparingMillis, long sendingMillis) {
         static Cpu now() {
-            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-            // The postmaster runs detached (its parent is init): find it by its port, then its backends.
-            String port = "-p " + TestStack.postgres().port() + " ";
-            long ticks = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("/postgres ") && c.contains(port)).orElse(false))
-                    .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
-                    .mapToLong(p -> ticksOf(p.pid())).sum();
-            return new Cpu(jvm, ticks * 1000 / 100, threadMillis("campaign-fan-out-ahead"), threadMillis("campaign-fan-out"));
+            CpuTime now = CpuTime.now();
+            return new Cpu(now.jvmMillis(), now.postgresMillis(), now.of("campaign-fan-out-ahead"), now.of("campaign-fan-out"));
         }
 
         Cpu minus(Cpu earlier) {
             return new Cpu(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis,
                     preparingMillis - earlier.preparingMillis, sendingMillis - earlier.sendingMillis);
-        }
-
-        private static long threadMillis(String name) {
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
-                    .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum() / 1_000_000;
-        }
-
-        /** utime + stime from /proc/<pid>/stat, in clock ticks (100 per second on Linux). */
-        private static long ticksOf(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (java.io.IOException | RuntimeException e) {
-                return 0;
-            }
         }
     }
 

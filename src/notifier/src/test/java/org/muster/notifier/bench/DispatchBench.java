@@ -25,6 +25,7 @@ import org.muster.notifier.NotifierStack;
 import org.muster.notifier.Requests;
 import org.muster.notifier.sending.Dispatcher;
 import org.muster.notifier.sending.RateLimits;
+import org.muster.testing.CpuTime;
 import org.muster.twilio.TwilioAccount;
 import org.muster.twilio.TwilioClients;
 
@@ -83,6 +84,12 @@ class DispatchBench {
         System.out.printf("  unthrottled, second run: %,d SMS in %,d ms = %,.0f sends/s; every callback written "
                         + "%,d ms after the last send (429 from the provider: %d)%n", free.count(),
                 free.elapsed().toMillis(), free.rate(), free.callbacksLag().toMillis(), loads.refusedWith429());
+        // Where the CPU of the warm run went, from the first send to the last callback written: the
+        // stand-in for Twilio (sandbox-*, HttpClient-*), notifier, the broker and PostgreSQL all share the cores.
+        System.out.printf("  CPU per 1,000 messages of the second run, sent and every callback written: this JVM %,.0f ms, "
+                + "PostgreSQL %,.0f ms; the JVM's busiest threads:%n", free.cpu().jvmMillis() * 1000.0 / free.count(),
+                free.cpu().postgresMillis() * 1000.0 / free.count());
+        free.cpu().top(14).forEach((group, millis) -> System.out.printf("    %-60s %,6.1f ms%n", group, millis * 1000.0 / free.count()));
         System.out.printf("  configured %,.0f/s: %,d SMS in %,d ms = %,.1f sends/s (%+.2f%%); "
                         + "a Twilio bucket of %,.0f/s would have refused %d%n%n",
                 RATE, limited.count(), limited.elapsed().toMillis(), limited.rate(),
@@ -92,7 +99,7 @@ class DispatchBench {
         assertThat(refusals).isZero();
     }
 
-    private record Measured(int count, Duration elapsed, List<Instant> accepted, Duration callbacksLag) {
+    private record Measured(int count, Duration elapsed, List<Instant> accepted, Duration callbacksLag, CpuTime cpu) {
         double rate() {
             return count * 1000.0 / Math.max(1, elapsed.toMillis());
         }
@@ -113,19 +120,21 @@ class DispatchBench {
             }
         }
         loads.accept(batch);
+        CpuTime before = CpuTime.now();
         dispatcher.resume();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                 .until(() -> loads.pending() == 0);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                 .until(() -> loads.awaitingDelivered() == 0);
         Instant delivered = Instant.now();
+        CpuTime used = CpuTime.now().minus(before);
         List<Instant> accepted = sandbox.allMessages().stream().filter(m -> !m.inbound())
                 .map(SandboxMessage::dateCreated).sorted().toList();
         assertThat(accepted).hasSize(count);
         // First to last accepted message, plus one message interval: the rate of a steady stream.
         Duration span = Duration.between(accepted.get(0), accepted.get(count - 1));
         Duration elapsed = span.plusNanos(span.toNanos() / Math.max(1, count - 1));
-        return new Measured(count, elapsed, accepted, Duration.between(accepted.get(count - 1), delivered));
+        return new Measured(count, elapsed, accepted, Duration.between(accepted.get(count - 1), delivered), used);
     }
 
     /** How many of these sends Twilio's token bucket (rate per second, one second of burst) would refuse. */
