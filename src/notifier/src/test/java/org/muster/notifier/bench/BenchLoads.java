@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.UUID;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.notifier.delivery.Deliveries;
 
@@ -23,17 +24,24 @@ public class BenchLoads {
         deliveries.acceptAll(requests);
     }
 
+    /*
+     * The bench polls these ten times a second while notifier works: they read the run's own
+     * deliveries (delivery_campaign), not the whole table, which cost PostgreSQL about a second of
+     * CPU per 6,000-message run.
+     */
     @Transactional
-    public long pending() {
+    public long pending(UUID campaign) {
         return ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM delivery WHERE dispatch IN ('READY', 'IN_FLIGHT')").getSingleResult()).longValue();
+                        "SELECT count(*) FROM delivery WHERE campaign_id = ?1 AND dispatch IN ('READY', 'IN_FLIGHT')")
+                .setParameter(1, campaign).getSingleResult()).longValue();
     }
 
     /** Sent but without their final status callback written yet. */
     @Transactional
-    public long awaitingDelivered() {
+    public long awaitingDelivered(UUID campaign) {
         return ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM delivery WHERE status IN ('QUEUED', 'SENT')").getSingleResult()).longValue();
+                        "SELECT count(*) FROM delivery WHERE campaign_id = ?1 AND status IN ('QUEUED', 'SENT')")
+                .setParameter(1, campaign).getSingleResult()).longValue();
     }
 
     @Transactional

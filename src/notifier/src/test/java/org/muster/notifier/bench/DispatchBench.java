@@ -123,9 +123,9 @@ class DispatchBench {
         CpuTime before = CpuTime.now();
         dispatcher.resume();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                .until(() -> loads.pending() == 0);
+                .until(() -> loads.pending(campaign) == 0);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                .until(() -> loads.awaitingDelivered() == 0);
+                .until(() -> loads.awaitingDelivered(campaign) == 0);
         Instant delivered = Instant.now();
         CpuTime used = CpuTime.now().minus(before);
         List<Instant> accepted = sandbox.allMessages().stream().filter(m -> !m.inbound())
