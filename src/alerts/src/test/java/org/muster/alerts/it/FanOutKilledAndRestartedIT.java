@@ -152,10 +152,9 @@ class FanOutKilledAndRestartedIT {
             long duplicates = records.size() - eventIdsByRequest.size();
             System.out.printf("after restart: %d records for %d requests: %d published again (bound: one batch, %d)%n",
                     records.size(), eventIdsByRequest.size(), duplicates, BATCH * 2);
-            // At least what was beyond the mark at the kill (the broker may still have appended some of
-            // the batch after that count), at most the whole batch.
-            assertThat(duplicates).as("records published again (same event id)")
-                    .isGreaterThanOrEqualTo(publishedUnmarked).isLessThanOrEqualTo(BATCH * 2);
+            // At most the batch being sent at the kill. (Not compared with the count beyond the mark: a
+            // commit already sent when the process died may still land after the mark was read.)
+            assertThat(duplicates).as("records published again (same event id)").isLessThanOrEqualTo(BATCH * 2);
 
             assertThat(count(postgres, """
                     SELECT count(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
