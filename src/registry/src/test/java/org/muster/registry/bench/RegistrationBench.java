@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.muster.registry.Households;
+import org.muster.testing.CpuTime;
 import org.muster.testing.MusterStackResource;
 
 import java.net.URI;
@@ -72,8 +73,17 @@ class RegistrationBench {
         report(out, "registry self-registration (household of 3), " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average at start " + loadAverage());
         closedLoop(this::registration, 8);                 // warm-up: JIT, connection pools
+        CpuTime before = CpuTime.now();
         Run sustained = closedLoop(this::registration, SECONDS);
+        CpuTime used = CpuTime.now().minus(before);
         report(out, "sustained, " + CLIENTS + " clients, " + SECONDS + " s: " + sustained);
+        // Per registration: the service, the in-JVM broker and the load generator share this JVM; its
+        // busiest thread groups say which is which (pool-#-thread-# and HttpClient-# are the generator).
+        int answered = Math.max(1, sustained.micros.size());
+        report(out, String.format("  CPU per registration: this JVM %.2f ms, PostgreSQL %.2f ms; the JVM's busiest threads: %s",
+                used.jvmMillis() / (double) answered, used.postgresMillis() / (double) answered,
+                used.top(10).entrySet().stream().map(e -> String.format("%s %.2f ms", e.getKey(), e.getValue() / (double) answered))
+                        .collect(java.util.stream.Collectors.joining(", "))));
         Run reference = closedLoop(() -> HttpRequest.newBuilder(live).GET().build(), 10);
         report(out, "reference GET /q/health/live, " + CLIENTS + " clients, 10 s: " + reference);
         Run fixedRate = openLoop(OPEN_RATE, SECONDS);
