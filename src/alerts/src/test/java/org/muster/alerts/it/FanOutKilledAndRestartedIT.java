@@ -101,16 +101,10 @@ class FanOutKilledAndRestartedIT {
     void a_fan_out_killed_mid_way_and_restarted_loses_and_duplicates_nothing() throws Exception {
         PostgresServer postgres = TestStack.postgres();
         String bootstrap = TestStack.kafka().bootstrapServers();
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        alerts = service(keys, bootstrap).start();
-        String base = alerts.baseUri().toString();
-        seedAudience(postgres);
-        String token = officerToken(keys);
-        String campaign = launch(base, token);
-
-        // The fan-out creates the topic with its first batch.
-        await("first delivery requests published").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
-                .ignoreExceptions().until(() -> recordsOnTopic(bootstrap) > 0);
+        Launched launched = launchOnceStarted(bootstrap);
+        String base = launched.base();
+        String token = launched.token();
+        String campaign = launched.campaign();
         try (TopicReader requests = new TopicReader(Topics.DELIVERY_REQUESTS)) {
             requests.awaitCount(KILL_AFTER, Duration.ofSeconds(90));
             alerts.kill();
@@ -148,15 +142,7 @@ class FanOutKilledAndRestartedIT {
         int port = broker.port();
         String bootstrap = broker.bootstrapServers();
         try {
-            KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-            alerts = service(keys, bootstrap).start();
-            String base = alerts.baseUri().toString();
-            seedAudience(postgres);
-            String token = officerToken(keys);
-            String campaign = launch(base, token);
-
-            await("first delivery requests published").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-                    .ignoreExceptions().until(() -> recordsOnTopic(bootstrap) > 0);
+            Launched launched = launchOnceStarted(bootstrap);
             broker.close();
             long requestedAtStop = count(postgres, REQUESTED_RECIPIENTS);
             System.out.printf("broker stopped: %d of %d recipients requested (mark)%n", requestedAtStop, RECIPIENTS);
@@ -167,7 +153,8 @@ class FanOutKilledAndRestartedIT {
             broker = KafkaBroker.start(port, brokerDir);
             await("campaign completed").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                     .until(() -> count(postgres, "SELECT count(*) FROM campaign WHERE state = 'COMPLETED'") == 1);
-            everyRequestOnceAndCounted(postgres, base, token, campaign, readAll(bootstrap), "the broker's stop");
+            everyRequestOnceAndCounted(postgres, launched.base(), launched.token(), launched.campaign(), readAll(bootstrap),
+                    "the broker's stop");
         } finally {
             broker.close();
         }
@@ -177,6 +164,26 @@ class FanOutKilledAndRestartedIT {
     private static final String REQUESTED_RECIPIENTS = """
             SELECT count(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
             WHERE r.national_id <= c.fan_out_through""";
+
+    /** The service's address, an officer's token and the campaign launched. */
+    private record Launched(String base, String token, String campaign) {
+    }
+
+    /**
+     * Starts the service on {@code bootstrap}, seeds the audience, launches the campaign and
+     * returns once its first requests are on Kafka (the fan-out creates the topic with its first batch).
+     */
+    private Launched launchOnceStarted(String bootstrap) throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        alerts = service(keys, bootstrap).start();
+        String base = alerts.baseUri().toString();
+        seedAudience(TestStack.postgres());
+        String token = officerToken(keys);
+        String campaign = launch(base, token);
+        await("first delivery requests published").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+                .ignoreExceptions().until(() -> recordsOnTopic(bootstrap) > 0);
+        return new Launched(base, token, campaign);
+    }
 
     private static ServiceProcess.Builder service(KeyPair keys, String bootstrap) {
         return ServiceProcess.of("alerts")

@@ -107,60 +107,18 @@ public class Outbox {
      *
      * <p>The row takes the slot of the first event's key, so the batch is ordered only with the
      * other events of that slot: use it for events whose order against other events of their
-     * keys does not matter, such as a fan-out's delivery requests (each one a request of its own,
-     * a recipient's channel steps together in one batch). Events that must keep their order per
-     * key, like snapshots of a national, go through {@link #recordAll}.
+     * keys does not matter (each one a request of its own, say). Events that must keep their
+     * order per key, like snapshots of a national, go through {@link #recordAll}. No service
+     * writes batch rows now (alerts' fan-out publishes from its recipient rows); the relay still
+     * publishes any an earlier version left pending.
      *
      * @return the event ids, in the order of {@code events}
      * @throws IllegalArgumentException when the events are not all of one topic
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> recordBatch(List<? extends EventPayload> events) {
-        return recordBatch(batchOf(events));
-    }
-
-    /**
-     * Records a batch serialised ahead ({@link #batchOf}), as {@link #recordBatch(List)} does: a
-     * fan-out serialises its next batch on another thread while the current one is written.
-     *
-     * @return the event ids, in the order of the batch's events
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> recordBatch(Batch batch) {
-        if (batch.ids().isEmpty()) {
-            return List.of();
-        }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outbox (event_id, topic, event_key, event_type, occurred_at, slot, events, batch) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, batch.topic());
-                insert.setString(3, batch.firstKey());
-                insert.setString(4, batch.type());
-                insert.setTimestamp(5, Timestamp.from(Instant.now()));
-                insert.setShort(6, OutboxSlots.of(batch.firstKey()));
-                insert.setInt(7, batch.ids().size());
-                insert.setString(8, batch.text());
-                insert.executeUpdate();
-            }
-        });
-        wakeRelayAfterCommit();
-        return batch.ids();
-    }
-
-    /** Catalogued events of one topic, serialised for {@link #recordBatch(Batch)}; the ids are theirs on Kafka. */
-    public record Batch(String topic, String firstKey, String type, List<UUID> ids, String text) {
-    }
-
-    /**
-     * Serialises events for {@link #recordBatch(Batch)}, outside any transaction.
-     *
-     * @throws IllegalArgumentException when the events are not all of one topic
-     */
-    public static Batch batchOf(List<? extends EventPayload> events) {
         if (events.isEmpty()) {
-            return new Batch(null, null, null, List.of(), "");
+            return List.of();
         }
         String topic = EventCatalog.byClass(events.get(0).getClass()).topic();
         List<OutboxBatch.Event> batch = new ArrayList<>(events.size());
@@ -172,8 +130,24 @@ public class Outbox {
             String key = Objects.requireNonNull(event.eventKey(), "key");
             batch.add(new OutboxBatch.Event(UUID.randomUUID(), key, event.eventType(), key, toJson(event)));
         }
-        return new Batch(topic, events.get(0).eventKey(), events.get(0).eventType(),
-                batch.stream().map(OutboxBatch.Event::id).toList(), OutboxBatch.write(batch));
+        String firstKey = batch.get(0).key();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO outbox (event_id, topic, event_key, event_type, occurred_at, slot, events, batch) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, topic);
+                insert.setString(3, firstKey);
+                insert.setString(4, batch.get(0).type());
+                insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.setShort(6, OutboxSlots.of(firstKey));
+                insert.setInt(7, batch.size());
+                insert.setString(8, OutboxBatch.write(batch));
+                insert.executeUpdate();
+            }
+        });
+        wakeRelayAfterCommit();
+        return batch.stream().map(OutboxBatch.Event::id).toList();
     }
 
     /**
