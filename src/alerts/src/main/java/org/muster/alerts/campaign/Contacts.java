@@ -30,38 +30,51 @@ final class Contacts {
      */
     static List<NationalSnapshot.ContactPoint> parse(String json) {
         try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("contact points are not a JSON array");
-            }
-            List<NationalSnapshot.ContactPoint> contacts = new ArrayList<>(2);
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                Channel channel = null;
-                String address = null;
-                boolean verified = false;
-                boolean optedOut = false;
-                int preference = 0;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken value = p.nextToken();
-                    boolean isNull = value == JsonToken.VALUE_NULL;
-                    switch (field) {
-                        case "channel" -> channel = isNull ? null : Channel.valueOf(p.getText());
-                        case "address" -> address = isNull ? null : p.getText();
-                        case "verified" -> verified = value == JsonToken.VALUE_TRUE;
-                        case "optedOut" -> optedOut = value == JsonToken.VALUE_TRUE;
-                        case "preference" -> preference = isNull ? 0 : p.getIntValue();
-                        default -> p.skipChildren();
-                    }
-                }
-                contacts.add(new NationalSnapshot.ContactPoint(channel, address, verified, optedOut, preference));
-            }
-            if (p.currentToken() != JsonToken.END_ARRAY) {
-                throw new IllegalArgumentException("contact points hold something other than objects");
-            }
-            return contacts;
+            return parse(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** As {@link #parse(String)}, from UTF-8 as the database sends it (the fan-out's way: no String decoded first). */
+    static List<NationalSnapshot.ContactPoint> parse(byte[] json) {
+        try (JsonParser p = JSON.createParser(json)) {
+            return parse(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<NationalSnapshot.ContactPoint> parse(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("contact points are not a JSON array");
+        }
+        List<NationalSnapshot.ContactPoint> contacts = new ArrayList<>(2);
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            Channel channel = null;
+            String address = null;
+            boolean verified = false;
+            boolean optedOut = false;
+            int preference = 0;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                boolean isNull = value == JsonToken.VALUE_NULL;
+                switch (field) {
+                    case "channel" -> channel = isNull ? null : Channel.valueOf(p.getText());
+                    case "address" -> address = isNull ? null : p.getText();
+                    case "verified" -> verified = value == JsonToken.VALUE_TRUE;
+                    case "optedOut" -> optedOut = value == JsonToken.VALUE_TRUE;
+                    case "preference" -> preference = isNull ? 0 : p.getIntValue();
+                    default -> p.skipChildren();
+                }
+            }
+            contacts.add(new NationalSnapshot.ContactPoint(channel, address, verified, optedOut, preference));
+        }
+        if (p.currentToken() != JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("contact points hold something other than objects");
+        }
+        return contacts;
     }
 
     /** One request a person gets: the channel's index in the plan, the channel, the address to use. */

@@ -5,12 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.muster.contracts.Topics;
+import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.platform.outbox.KafkaOutboxPublisher;
-import org.muster.platform.outbox.OutboxRecord;
 import org.muster.platform.outbox.OutboxRelayService;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,17 +39,23 @@ class DeliveryRequestPublisher {
 
     private KafkaOutboxPublisher publisher;
 
+    /** One delivery request ready to send: its CloudEvents id, the recipient (the record's key and subject), its JSON in UTF-8. */
+    record Request(UUID eventId, String recipient, byte[] json, Instant occurredAt) {
+    }
+
     /**
      * Sends {@code requests} in order and waits for Kafka's acknowledgement of all of them.
      *
      * @param afterEach told the index of each request once it is handed to the producer
      * @throws IllegalStateException when Kafka did not acknowledge them all
      */
-    void publish(List<OutboxRecord> requests, IntConsumer afterEach) {
+    void publish(List<Request> requests, IntConsumer afterEach) {
         KafkaOutboxPublisher kafka = publisher();
         CompletableFuture<?>[] acknowledged = new CompletableFuture<?>[requests.size()];
         for (int i = 0; i < requests.size(); i++) {
-            acknowledged[i] = kafka.publish(requests.get(i));
+            Request r = requests.get(i);
+            acknowledged[i] = kafka.publish(r.eventId(), Topics.DELIVERY_REQUESTS, r.recipient(), DeliveryRequested.TYPE,
+                    r.recipient(), r.json(), r.occurredAt());
             afterEach.accept(i);
         }
         kafka.flush();

@@ -7,10 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
-import org.muster.contracts.Topics;
+import org.hibernate.jpa.HibernateHints;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
-import org.muster.platform.outbox.OutboxRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -83,7 +82,7 @@ public class FanOutBatch {
      *
      * @param last the last recipient, the mark once written; null when there was nobody left
      */
-    public record Prepared(UUID campaignId, UUID after, UUID last, int recipients, List<OutboxRecord> requests,
+    public record Prepared(UUID campaignId, UUID after, UUID last, int recipients, List<DeliveryRequestPublisher.Request> requests,
                            Map<String, Integer> requested, List<UUID> noRequest) {
     }
 
@@ -103,7 +102,8 @@ public class FanOutBatch {
      */
     @Transactional
     public Prepared prepare(UUID campaignId, UUID after) {
-        Campaign c = entityManager.find(Campaign.class, campaignId);
+        // Read-only: nothing to check for changes at commit.
+        Campaign c = entityManager.find(Campaign.class, campaignId, Map.of(HibernateHints.HINT_READ_ONLY, true));
         if (c == null || c.state != Campaign.State.RUNNING) {
             return null;
         }
@@ -111,7 +111,7 @@ public class FanOutBatch {
         Templates templates = new Templates(engine, c);
         List<Channel> plan = c.channelPlan();
         Instant now = Instant.now();
-        List<OutboxRecord> events = new ArrayList<>();
+        List<DeliveryRequestPublisher.Request> events = new ArrayList<>();
         RequestJson json = new RequestJson();
         Map<String, Integer> requested = new HashMap<>();
         List<UUID> noRequest = new ArrayList<>();
@@ -130,10 +130,10 @@ public class FanOutBatch {
                 int fallbackStep = c.channelMode == Campaign.ChannelMode.ALL ? 0 : request.step();
                 String requestId = DeliveryRequested.requestIdOf(campaignId, r.id(), channel);
                 String key = r.id().toString();
-                events.add(new OutboxRecord(0, eventIdOf(requestId), Topics.DELIVERY_REQUESTS, key, DeliveryRequested.TYPE, key,
-                        json.write(new DeliveryRequested(requestId, campaignId, r.id(), channel, request.address(),
-                                language, channel == Channel.EMAIL ? subject : null, body, c.priority, c.validUntil,
-                                fallbackStep, now)), now));
+                byte[] requestJson = json.write(new DeliveryRequested(requestId, campaignId, r.id(), channel,
+                        request.address(), language, channel == Channel.EMAIL ? subject : null, body, c.priority,
+                        c.validUntil, fallbackStep, now));
+                events.add(new DeliveryRequestPublisher.Request(eventIdOf(requestId), key, requestJson, now));
                 requested.merge(channel.name() + "\n" + regionOf(r.region()), 1, Integer::sum);
             }
         }
@@ -180,10 +180,10 @@ public class FanOutBatch {
             complete(campaignId);
             return 0;
         }
-        List<OutboxRecord> requests = batch.requests();
+        List<DeliveryRequestPublisher.Request> requests = batch.requests();
         kafka.publish(requests, i -> {
             // A recipient's requests are next to each other: after their last one, the recipient is done.
-            if (i + 1 == requests.size() || !requests.get(i + 1).key().equals(requests.get(i).key())) {
+            if (i + 1 == requests.size() || !requests.get(i + 1).recipient().equals(requests.get(i).recipient())) {
                 faults.afterRecipient(campaignId);
             }
         });
@@ -193,7 +193,8 @@ public class FanOutBatch {
         return batch.recipients();
     }
 
-    private record Recipient(UUID id, String region, String language, String name, String contacts) {
+    /** @param contacts the contact points' JSON, UTF-8 */
+    private record Recipient(UUID id, String region, String language, String name, byte[] contacts) {
     }
 
     private List<Recipient> next(UUID campaignId, UUID after) {
@@ -209,7 +210,7 @@ public class FanOutBatch {
                 try (ResultSet rs = next.executeQuery()) {
                     while (rs.next()) {
                         recipients.add(new Recipient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5)));
+                                rs.getString(4), rs.getBytes(5)));
                     }
                 }
             }

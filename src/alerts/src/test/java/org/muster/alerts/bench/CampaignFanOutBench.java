@@ -68,15 +68,16 @@ class CampaignFanOutBench {
     @TestSecurity(user = "officer-bench", roles = {"consular-officer", "consular-viewer"})
     void campaign_to_100000_recipients() throws Exception {
         // The service's first campaign pays for compiling its code (the JIT took seconds of CPU during
-        // a 100,000-recipient run that followed only a 10,000 one). Then three rounds of a campaign
-        // and the raw producer, one after the other: elapsed times on this machine vary by half from
-        // one run to the next, so the report gives each round and the median ratio.
+        // a 100,000-recipient run that followed only a 10,000 one). Then five rounds of a campaign
+        // and the raw producer, one after the other: this machine's speed changes by half and more
+        // within a minute (the same work's CPU time with it), so the report gives each round and the
+        // median ratio.
         seedAudience("AF-KAB", RECIPIENTS);
         Run first = campaign("AF-KAB", RECIPIENTS);
         // -Dbench.jfr=<file>: a JFR profile of the first round's campaign, for finding where its CPU goes.
         String jfr = System.getProperty("bench.jfr");
         List<Round> rounds = new ArrayList<>();
-        for (String region : List.of("AF-PAR", "AF-BAL", "AF-HER")) {
+        for (String region : List.of("AF-PAR", "AF-BAL", "AF-HER", "AF-KDH", "AF-NAN")) {
             seedAudience(region, RECIPIENTS);
             jdk.jfr.Recording recording = jfr == null || !rounds.isEmpty() ? null
                     : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -106,11 +107,13 @@ class CampaignFanOutBench {
             report.append(String.format("""
                               round %d, raw Kafka producer, same count and sizes: %.1f s (%.0f records/s)
                                 CPU per 1,000 records: this JVM (producer, broker) %.0f ms
+                                  the JVM's busiest threads: %s
                             """, i + 1, round.rawSeconds(), RECIPIENTS / round.rawSeconds(),
-                    round.rawCpu().jvmMillis() * 1000.0 / RECIPIENTS));
+                    round.rawCpu().jvmMillis() * 1000.0 / RECIPIENTS, perThousand(round.rawCpu().busiest())));
         }
         double[] ratios = rounds.stream().mapToDouble(r -> r.rawSeconds() / r.campaign().seconds()).sorted().toArray();
-        report.append(String.format("median ratio of the three rounds: %.2f (%.2f to %.2f)%n", ratios[1], ratios[0], ratios[2]));
+        report.append(String.format("median ratio of the %d rounds: %.2f (%.2f to %.2f)%n", ratios.length,
+                ratios[ratios.length / 2], ratios[0], ratios[ratios.length - 1]));
         System.out.println(report);
         Path out = Path.of("target/bench/campaign-fan-out.txt");
         Files.createDirectories(out.getParent());
@@ -128,9 +131,18 @@ class CampaignFanOutBench {
                             ratio (campaign throughput / raw producer throughput): %.2f
                             CPU per 1,000 requests: this JVM (service, broker) %.0f ms, PostgreSQL %.0f ms
                               of the JVM's, the fan-out preparing batches %.0f ms, sending and marking them %.0f ms
+                              the JVM's busiest threads: %s
                         """, title, run.seconds(), RECIPIENTS / run.seconds(), run.launchSeconds(), rawSeconds / run.seconds(),
                 run.cpu().jvmMillis() * 1000.0 / RECIPIENTS, run.cpu().postgresMillis() * 1000.0 / RECIPIENTS,
-                run.cpu().preparingMillis() * 1000.0 / RECIPIENTS, run.cpu().sendingMillis() * 1000.0 / RECIPIENTS);
+                run.cpu().preparingMillis() * 1000.0 / RECIPIENTS, run.cpu().sendingMillis() * 1000.0 / RECIPIENTS,
+                perThousand(run.cpu().busiest()));
+    }
+
+    private static String perThousand(Map<String, Long> millis) {
+        StringBuilder out = new StringBuilder();
+        millis.forEach((thread, ms) -> out.append(out.isEmpty() ? "" : ", ")
+                .append(String.format("%s %.0f ms", thread, ms * 1000.0 / RECIPIENTS)));
+        return out.toString();
     }
 
     /** One campaign's figures: launch to last request on Kafka, to the launch's answer, record sizes, CPU used. */
@@ -207,15 +219,33 @@ class CampaignFanOutBench {
      * one preparing batches (reading, rendering, serialising) and the one sending them to Kafka and
      * marking them.
      */
-    private record Cpu(long jvmMillis, long postgresMillis, long preparingMillis, long sendingMillis) {
+    private record Cpu(CpuTime time) {
         static Cpu now() {
-            CpuTime now = CpuTime.now();
-            return new Cpu(now.jvmMillis(), now.postgresMillis(), now.of("campaign-fan-out-ahead"), now.of("campaign-fan-out"));
+            return new Cpu(CpuTime.now());
         }
 
         Cpu minus(Cpu earlier) {
-            return new Cpu(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis,
-                    preparingMillis - earlier.preparingMillis, sendingMillis - earlier.sendingMillis);
+            return new Cpu(time.minus(earlier.time));
+        }
+
+        long jvmMillis() {
+            return time.jvmMillis();
+        }
+
+        long postgresMillis() {
+            return time.postgresMillis();
+        }
+
+        long preparingMillis() {
+            return time.of("campaign-fan-out-ahead");
+        }
+
+        long sendingMillis() {
+            return time.of("campaign-fan-out");
+        }
+
+        Map<String, Long> busiest() {
+            return time.top(6);
         }
     }
 

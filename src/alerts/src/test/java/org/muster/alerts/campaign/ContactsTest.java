@@ -8,6 +8,7 @@ import org.muster.contracts.EventJson;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.registry.NationalSnapshot.ContactPoint;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,7 @@ class ContactsTest {
         });
 
         assertThat(Contacts.parse(json)).isEqualTo(bound);
+        assertThat(Contacts.parse(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(bound);
     }
 
     @Test
@@ -52,5 +54,6 @@ class ContactsTest {
     @ValueSource(strings = {"{}", "[1]", "[{\"channel\":\"PIGEON\"}]", "[{\"channel\":\"SMS\""})
     void refuses_what_is_not_a_list_of_contact_points(String json) {
         assertThatThrownBy(() -> Contacts.parse(json)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> Contacts.parse(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(RuntimeException.class);
     }
 }

@@ -7,6 +7,7 @@ import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.DeliveryPriority;
 import org.muster.testing.EventSchemas;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link RequestJson} writes what the event mapper writes, character for character. */
+/** {@link RequestJson} writes what the event mapper writes, character for character, in UTF-8. */
 class RequestJsonTest {
 
     @Test
@@ -40,7 +41,7 @@ class RequestJsonTest {
         RequestJson json = new RequestJson();
 
         for (DeliveryRequested r : requests) {
-            String written = json.write(r);
+            String written = new String(json.write(r), StandardCharsets.UTF_8);
             assertThat(written).isEqualTo(EventJson.toJson(r));
             if (r.validUntil() != null) {
                 // The schema requires it; the fan-out always sets it. Without it, still what binding writes.

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -72,23 +73,31 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
 
     @Override
     public CompletableFuture<Void> publish(OutboxRecord event) {
+        return publish(event.eventId(), event.topic(), event.key(), event.type(), event.subject(),
+                event.payload() == null ? null : bytes(event.payload()), event.occurredAt());
+    }
+
+    /**
+     * Publishes one event whose JSON payload is already UTF-8 (the campaign fan-out writes its
+     * requests so), as {@link #publish(OutboxRecord)} publishes a row.
+     */
+    public CompletableFuture<Void> publish(UUID eventId, String topic, String key, String type, String subject,
+                                           byte[] payload, Instant occurredAt) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
-        headers.add(CloudEventHeaders.ID, bytes(event.eventId().toString()));
-        headers.add(CloudEventHeaders.TYPE, types.computeIfAbsent(event.type(), KafkaOutboxPublisher::bytes));
+        headers.add(CloudEventHeaders.ID, bytes(eventId.toString()));
+        headers.add(CloudEventHeaders.TYPE, types.computeIfAbsent(type, KafkaOutboxPublisher::bytes));
         headers.add(CloudEventHeaders.SOURCE, source);
-        headers.add(CloudEventHeaders.TIME, time(event.occurredAt()));
-        if (event.subject() != null) {
-            headers.add(CloudEventHeaders.SUBJECT, bytes(event.subject()));
+        headers.add(CloudEventHeaders.TIME, time(occurredAt));
+        if (subject != null) {
+            headers.add(CloudEventHeaders.SUBJECT, bytes(subject));
         }
-        byte[] value = null;
-        if (event.payload() != null) {
+        if (payload != null) {
             headers.add(CloudEventHeaders.CONTENT_TYPE, JSON);
-            value = event.payload().getBytes(StandardCharsets.UTF_8);
         }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Producer<String, byte[]> sending = current();
-        sending.send(new ProducerRecord<>(event.topic(), null, event.key(), value, headers), (metadata, error) -> {
+        sending.send(new ProducerRecord<>(topic, null, key, payload, headers), (metadata, error) -> {
             if (error == null) {
                 acknowledged.complete(null);
             } else {
