@@ -59,6 +59,12 @@ public class AudienceProjection {
     void erase(UUID nationalId) {
         entityManager.createNativeQuery("DELETE FROM audience_member WHERE national_id = ?1")
                 .setParameter(1, nationalId).executeUpdate();
+        // The campaigns' copies too (name, contact points): a campaign still fanning out no longer
+        // requests the person, and progress no longer lists them. Their counts and delivery statuses
+        // (ids and region only) stay. One primary-key probe per campaign, no index of its own.
+        entityManager.createNativeQuery("DELETE FROM campaign_recipient r USING campaign c "
+                        + "WHERE r.campaign_id = c.id AND r.national_id = ?1")
+                .setParameter(1, nationalId).executeUpdate();
     }
 
     void apply(NationalSnapshot s) {

@@ -1,5 +1,6 @@
 package org.muster.alerts.campaign;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import org.muster.contracts.common.DeliveryStatus;
 import org.muster.contracts.common.ReplyKeyword;
 import org.muster.contracts.notifier.DeliveryStatusChanged;
 import org.muster.contracts.notifier.ReplyReceived;
+import org.muster.contracts.registry.NationalSnapshot;
 import org.muster.testing.EventProducer;
 import org.muster.testing.EventSchemas;
 import org.muster.testing.MusterStackResource;
@@ -266,6 +268,38 @@ class CampaignTest {
             given().post("/campaigns/" + id + "/resume").then().statusCode(200);
         }
         assertThat(awaitRequests(id, 3)).hasSize(3);
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void an_erased_person_leaves_the_campaigns_that_had_them() {
+        UUID reached = AudienceSeed.person(em, "AF-DAY", "en", "Reached Person", AudienceSeed.contacts(AudienceSeed.sms("+93700700001", false)), "UNKNOWN", "");
+        UUID unreached = AudienceSeed.person(em, "AF-DAY", "en", "Unreached Person", AudienceSeed.contacts(AudienceSeed.sms("+93700700002", true)), "UNKNOWN", "");
+        UUID erasedLater = AudienceSeed.person(em, "AF-DAY", "en", "Erased Person", AudienceSeed.contacts(AudienceSeed.sms("+93700700003", false)), "UNKNOWN", "");
+        String id = create(campaign(List.of("AF-DAY"), List.of(), "ROUTINE"));
+        given().post("/campaigns/" + id + "/launch").then().statusCode(200).body("recipients", equalTo(3));
+        assertThat(awaitRequests(id, 2)).extracting(DeliveryRequested::recipientId).containsExactlyInAnyOrder(reached, erasedLater);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/campaigns/" + id + "/progress").then()
+                .body("unreached.nationalId", hasItem(unreached.toString())));
+
+        EventProducer.publishTombstone(Topics.REGISTRY_NATIONALS, unreached.toString(), NationalSnapshot.ERASED_TYPE, "registry");
+        EventProducer.publishTombstone(Topics.REGISTRY_NATIONALS, erasedLater.toString(), NationalSnapshot.ERASED_TYPE, "registry");
+
+        // Their names and contact points are gone from every campaign; the one never reached is off the follow-up list.
+        await().atMost(Duration.ofSeconds(30)).until(() -> copiesOf(unreached) + copiesOf(erasedLater) == 0);
+        assertThat(copiesOf(reached)).isEqualTo(1);
+        given().get("/campaigns/" + id + "/progress").then().statusCode(200)
+                .body("unreached.size()", equalTo(0))
+                .body("rows.find { it.channel == 'SMS' && it.region == 'AF-DAY' }.requested", equalTo(2));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM campaign_recipient WHERE display_name LIKE '%Erased%' OR display_name LIKE '%Unreached%'")
+                .getSingleResult()).longValue())).isZero();
+    }
+
+    private long copiesOf(UUID nationalId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM campaign_recipient WHERE national_id = ?1").setParameter(1, nationalId)
+                .getSingleResult()).longValue());
     }
 
     @Test

@@ -103,7 +103,11 @@ final class StatusBatch {
                 continue;
             }
             batch.changed.put(delivery.id, delivery);
-            if (result instanceof SendResult.Retryable retryable && outgoing.attempt() < maxAttempts) {
+            if (result instanceof SendResult.Retryable && ErasedRecipients.erased(delivery)) {
+                // The recipient was erased while this attempt was out: no other attempt.
+                delivery.dispatch = Dispatch.DONE;
+                batch.move(delivery, DeliveryStatus.CANCELLED, null, null, ErasedRecipients.ERASED, now);
+            } else if (result instanceof SendResult.Retryable retryable && outgoing.attempt() < maxAttempts) {
                 Duration delay = backoff.after(outgoing.attempt(), retryable.retryAfter());
                 delivery.dispatch = Dispatch.READY;
                 delivery.nextAttemptAt = now.plus(delay);

@@ -124,6 +124,25 @@ class StatusBatchTest {
     }
 
     @Test
+    void a_refused_attempt_for_a_recipient_erased_meanwhile_is_cancelled_not_retried() {
+        Delivery erased = inFlight(1);
+        erased.address = "";
+        Delivery kept = inFlight(1);
+
+        StatusBatch batch = StatusBatch.ofResults(Map.of(erased.id, erased, kept.id, kept),
+                List.of(Map.entry(outgoing(erased, 1), new SendResult.Retryable("20429", null, "busy")),
+                        Map.entry(outgoing(kept, 1), new SendResult.Retryable("20429", null, "busy"))),
+                new Backoff(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(5), () -> 1.0), 6, T0);
+
+        assertThat(erased.status).isEqualTo(DeliveryStatus.CANCELLED);
+        assertThat(erased.dispatch).isEqualTo(Dispatch.DONE);
+        assertThat(kept.dispatch).isEqualTo(Dispatch.READY);
+        assertThat(batch.events).extracting(DeliveryStatusChanged::deliveryId, DeliveryStatusChanged::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(erased.id, DeliveryStatus.CANCELLED));
+        assertThat(batch.planActions).isEmpty();
+    }
+
+    @Test
     void an_acceptance_after_a_callback_keeps_the_later_status() {
         Delivery delivery = inFlight(1);
         delivery.status = DELIVERED;
@@ -163,6 +182,7 @@ class StatusBatchTest {
         delivery.campaignId = UUID.randomUUID();
         delivery.recipientId = UUID.randomUUID();
         delivery.channel = Channel.SMS;
+        delivery.address = "+93700000001";
         delivery.status = status;
         delivery.providerId = providerId;
         delivery.attempts = 1;
