@@ -258,6 +258,9 @@ public class Campaigns {
 
     /** Resolves the audience into campaign_recipient rows in the launch's transaction: the fan-out works from them. */
     private Campaign start(Campaign c) {
+        // The audience is sorted by national_id below: in memory (100,000 people took 22 MB), not in
+        // files as with the default 4 MB. For this transaction only.
+        entityManager.createNativeQuery("SET LOCAL work_mem = '64MB'").executeUpdate();
         int recipients = AudienceQuery.bind(entityManager.createNativeQuery(
                 "INSERT INTO campaign_recipient (campaign_id, national_id, household_id, region, language, display_name, contacts) "
                         + "SELECT CAST(?6 AS uuid), m.national_id, m.household_id, m.region, m.preferred_language, m.display_name, m.contacts "
@@ -271,7 +274,7 @@ public class Campaigns {
         // without them the planner takes a new campaign for a few rows and answers each fan-out batch
         // by reading and sorting every recipient left (140 ms a batch of 1,000 at 100,000, not 8 ms).
         // Only the columns a batch's query filters and orders by: the others (contact points, names)
-        // took most of its time (234 ms at 100,000 recipients).
+        // took most of its time (234 ms at 100,000 recipients); and from a sample of 3,000 rows (V8).
         entityManager.createNativeQuery("ANALYZE campaign_recipient (campaign_id, national_id)").executeUpdate();
         c.recipients = recipients;
         c.state = Campaign.State.RUNNING;
