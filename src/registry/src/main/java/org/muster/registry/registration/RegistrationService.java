@@ -15,6 +15,7 @@ import org.muster.registry.national.ContactPoint;
 import org.muster.registry.national.IdentityDocument;
 import org.muster.registry.national.National;
 import org.muster.registry.national.NationalSnapshots;
+import org.muster.registry.national.NewNationals;
 
 import org.hibernate.Session;
 
@@ -117,9 +118,10 @@ public class RegistrationService {
             throw ProblemException.conflict("already-registered", "Already registered", DUPLICATE_DETAIL);
         }
 
-        // Few round trips: one statement for the household and its idempotency key; at the flush
-        // one JDBC batch per table for the people, their documents and their contact points; one
-        // statement for the outbox events of the household, one for its audit entries.
+        // Few round trips: one statement for the household and its idempotency key; one JDBC
+        // batch per table for the people, their documents and their contact points (NewNationals,
+        // without Hibernate's persistence context); one statement for the outbox events of the
+        // household, one for its audit entries.
         Instant now = Instant.now();
         UUID householdId = UUID.randomUUID();
         insertHousehold(householdId, idempotencyKey, requestHash, now);
@@ -137,9 +139,7 @@ public class RegistrationService {
         for (Registration.Person member : registration.household()) {
             people.add(newNational(member, registration, householdId, now, actor));
         }
-        for (National person : people) {
-            person.persist();
-        }
+        entityManager.unwrap(Session.class).doWork(connection -> NewNationals.insert(connection, people));
         snapshots.publishAll(people);
         audit.recordAll(actor, AuditLog.Action.REGISTERED, people.stream().map(p -> p.id).toList(),
                 "household " + householdId);
