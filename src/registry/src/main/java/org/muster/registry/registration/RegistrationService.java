@@ -3,19 +3,16 @@ package org.muster.registry.registration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.Vulnerability;
 import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.ProblemException;
-import org.muster.registry.audit.AuditLog;
 import org.muster.registry.national.ContactPoint;
 import org.muster.registry.national.IdentityDocument;
 import org.muster.registry.national.National;
-import org.muster.registry.national.NationalSnapshots;
-import org.muster.registry.national.NewNationals;
 
 import org.hibernate.Session;
 
@@ -29,8 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,10 +44,7 @@ public class RegistrationService {
     EntityManager entityManager;
 
     @Inject
-    NationalSnapshots snapshots;
-
-    @Inject
-    AuditLog audit;
+    HouseholdWrites writes;
 
     @ConfigProperty(name = "muster.self-service.signing-key")
     String signingKey;
@@ -81,7 +73,6 @@ public class RegistrationService {
      * Registers, or, for a retried request with the same idempotency key, answers as the first
      * time. Everything is written in one transaction: no half-registered household.
      */
-    @Transactional
     public Registered register(Registration registration, String idempotencyKey) {
         return register(registration, idempotencyKey, "self");
     }
@@ -90,8 +81,26 @@ public class RegistrationService {
      * Registers on behalf of {@code actor}: "self" for a citizen, otherwise the officer who took
      * the registration, for example on the phone.
      */
-    @Transactional
     public Registered register(Registration registration, String idempotencyKey, String actor) {
+        Decision decision = QuarkusTransaction.requiringNew().call(() -> decide(registration, idempotencyKey, actor));
+        if (decision.earlier() != null) {
+            return decision.earlier();
+        }
+        NewHousehold household = decision.household();
+        writes.write(household);
+        return answer(household.registrant(), household.people(), household.id());
+    }
+
+    /** The first request's answer for a retried one, or the household to write. */
+    record Decision(Registered earlier, NewHousehold household) {
+    }
+
+    /**
+     * Checks a registration against what is registered and the rules, in a read-only transaction,
+     * and builds the household. The write comes after, with other households' ({@link HouseholdWrites});
+     * a key or document taken in between is refused there by the database's unique constraints.
+     */
+    Decision decide(Registration registration, String idempotencyKey, String actor) {
         String requestHash = hash(registration);
         List<Registration.Person> persons = new ArrayList<>();
         persons.add(registration.registrant());
@@ -104,7 +113,7 @@ public class RegistrationService {
                 throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key reused",
                         "This Idempotency-Key was used for a different registration. Use a new key.");
             }
-            return answerFor(known.earlierHousehold());
+            return new Decision(answerFor(known.earlierHousehold()), null);
         }
         if (!consentVersion.equals(registration.consent().version())) {
             throw ProblemException.invalid("consent.version", "/consent/version",
@@ -118,13 +127,8 @@ public class RegistrationService {
             throw ProblemException.conflict("already-registered", "Already registered", DUPLICATE_DETAIL);
         }
 
-        // Few round trips: one statement for the household and its idempotency key; one JDBC
-        // batch per table for the people, their documents and their contact points (NewNationals,
-        // without Hibernate's persistence context); one statement for the outbox events of the
-        // household, one for its audit entries.
         Instant now = Instant.now();
         UUID householdId = UUID.randomUUID();
-        insertHousehold(householdId, idempotencyKey, requestHash, now);
         List<National> people = new ArrayList<>();
         National registrant = newNational(registration.registrant(), registration, householdId, now, actor);
         checked.contacts().forEach(c -> {
@@ -139,11 +143,7 @@ public class RegistrationService {
         for (Registration.Person member : registration.household()) {
             people.add(newNational(member, registration, householdId, now, actor));
         }
-        entityManager.unwrap(Session.class).doWork(connection -> NewNationals.insert(connection, people));
-        snapshots.publishAll(people);
-        audit.recordAll(actor, AuditLog.Action.REGISTERED, people.stream().map(p -> p.id).toList(),
-                "household " + householdId);
-        return answer(registrant, people, householdId);
+        return new Decision(null, new NewHousehold(householdId, idempotencyKey, requestHash, now, actor, registrant, people));
     }
 
     /** What the database knows of a registration before it is written. */
@@ -168,28 +168,6 @@ public class RegistrationService {
                     rs.next();
                     return new Known(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3));
                 }
-            }
-        });
-    }
-
-    /** The household and, if the request carried one, its idempotency key: one statement. */
-    private void insertHousehold(UUID householdId, String idempotencyKey, String requestHash, Instant now) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(idempotencyKey == null
-                    ? "INSERT INTO household (id, created_at) VALUES (?, ?)"
-                    : "WITH h AS (INSERT INTO household (id, created_at) VALUES (?, ?)) "
-                    + "INSERT INTO registration_request (idempotency_key, request_hash, household_id, created_at) "
-                    + "VALUES (?, ?, ?, ?)")) {
-                insert.setObject(1, householdId);
-                insert.setObject(2, at);
-                if (idempotencyKey != null) {
-                    insert.setString(3, idempotencyKey);
-                    insert.setString(4, requestHash);
-                    insert.setObject(5, householdId);
-                    insert.setObject(6, at);
-                }
-                insert.executeUpdate();
             }
         });
     }
