@@ -2,7 +2,6 @@ package org.muster.registry.registration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import javax.sql.DataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,7 +14,6 @@ import org.muster.registry.national.ContactPoint;
 import org.muster.registry.national.IdentityDocument;
 import org.muster.registry.national.National;
 
-import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -41,9 +39,6 @@ public class RegistrationService {
     static final String DUPLICATE_DETAIL = "A document in this registration is already registered. If it is yours, "
             + "use the self-service link you received when you registered, or call the consular hotline with your "
             + "document number to recover access.";
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     HouseholdWrites writes;
@@ -184,21 +179,7 @@ public class RegistrationService {
      * unique constraint {@code identity_document_once} still refuses a concurrent duplicate.
      */
     void refuseKnownDocuments(List<Registration.Person> persons) {
-        List<Registration.Document> documents = documentsOf(persons);
-        if (documents.isEmpty()) {
-            return;
-        }
-        boolean registered = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT EXISTS (SELECT 1 FROM identity_document WHERE " + documentCondition(documents.size()) + ")")) {
-                bindDocuments(query, documents, 1);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    return rs.getBoolean(1);
-                }
-            }
-        });
-        if (registered) {
+        if (!documentsOf(persons).isEmpty() && lookUp(null, persons).documentRegistered()) {
             throw ProblemException.conflict("already-registered", "Already registered", DUPLICATE_DETAIL);
         }
     }
