@@ -19,12 +19,15 @@ import java.util.UUID;
 
 /**
  * Maps every failure of a request to an RFC 9457 problem: bad input to a 4xx that names the
- * field, conflicts to 409, and anything unexpected to a 500 that says nothing of the internals
- * (the stack trace goes to the log under an id the client can quote).
+ * field, conflicts to 409, a database that cannot be reached to 503 with Retry-After, and anything
+ * unexpected to a 500 that says nothing of the internals (the stack trace goes to the log under an
+ * id the client can quote).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A restart or failover of PostgreSQL takes seconds. */
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper(priority = 1)
     public Response refused(ProblemException e) {
@@ -130,6 +133,14 @@ public class ProblemMappers {
             if (cause == cause.getCause()) {
                 break;
             }
+        }
+        if (DatabaseOutages.isOutage(e)) {
+            LOG.warnf("the database could not be reached: %s", e.getMessage());
+            return Response.fromResponse(Problems.response(Problem.of("database-unavailable", "Temporarily unavailable", 503,
+                            "The service cannot reach its database just now; retry after the time given in Retry-After. "
+                                    + "A change may or may not have been recorded: read before changing again, or send the same "
+                                    + "Idempotency-Key where the endpoint takes one.")))
+                    .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
         }
         return unexpected(e);
     }
