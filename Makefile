@@ -5,7 +5,10 @@ MVN      ?= ./mvnw -B
 DEVSTACK := .devstack
 JAVA     ?= java
 
-.PHONY: help build run test bench stop clean
+SERVICES := registry alerts notifier evacuation
+comma    := ,
+
+.PHONY: help build run test bench stop clean deploy-resources
 
 help:
 	@echo "make run    build, then start PostgreSQL, Kafka, Keycloak, SMTP, the Twilio sandbox and every service"
@@ -13,6 +16,7 @@ help:
 	@echo "make bench  run the benchmarks and print their figures (see docs/benchmarks.md)"
 	@echo "make stop   stop what make run started (from another terminal)"
 	@echo "make clean  stop, then remove build output and the local stack's data"
+	@echo "make deploy-resources  regenerate k8s/ and helm/muster/charts/ from the services' configuration"
 
 build:
 	$(MVN) -q install -DskipTests
@@ -28,6 +32,16 @@ test:
 
 bench: build
 	$(MVN) -Pbench test -Dsurefire.failIfNoSpecifiedTests=false
+
+# What the build generates from each service's configuration (quarkus-kubernetes, quarkus-helm),
+# copied where people look for it. DeployResourcesTest fails when the copies are out of date.
+deploy-resources:
+	$(MVN) -q package -DskipTests -pl $(subst $(eval) ,$(comma),$(addprefix src/,$(SERVICES))) -am
+	@for s in $(SERVICES); do \
+		cp src/$$s/target/kubernetes/kubernetes.yml k8s/$$s.yml; \
+		rm -rf helm/muster/charts/$$s && mkdir -p helm/muster/charts && \
+		cp -r src/$$s/target/helm/kubernetes/$$s helm/muster/charts/$$s; \
+	done
 
 stop:
 	@pid=$$(cat $(DEVSTACK)/devstack.pid 2>/dev/null); \
