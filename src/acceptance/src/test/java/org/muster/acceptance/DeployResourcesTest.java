@@ -2,6 +2,8 @@ package org.muster.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,9 +39,9 @@ class DeployResourcesTest {
         for (String service : SERVICES) {
             Path generated = ROOT.resolve("src/" + service + "/target/kubernetes/kubernetes.yml");
             assertThat(generated).as("%s is packaged before this module", service).exists();
-            assertThat(Files.readString(ROOT.resolve("k8s/" + service + ".yml")))
+            assertThat(content(ROOT.resolve("k8s/" + service + ".yml")))
                     .as("k8s/%s.yml is what the build generates: run make deploy-resources", service)
-                    .isEqualTo(Files.readString(generated));
+                    .isEqualTo(content(generated));
             assertThat(files(ROOT.resolve("helm/muster/charts/" + service)))
                     .as("helm/muster/charts/%s is what the build generates: run make deploy-resources", service)
                     .isEqualTo(files(ROOT.resolve("src/" + service + "/target/helm/kubernetes/" + service)));
@@ -118,14 +121,50 @@ class DeployResourcesTest {
         return byKind;
     }
 
-    /** Every file under {@code dir}, by its path relative to it, with its content. */
-    private static Map<String, String> files(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
+    /** Every file under {@code dir}, by its path relative to it, with its {@link #content}. */
+    private static Map<String, Object> files(Path dir) throws IOException {
+        Map<String, Object> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(p).toString(), Files.readString(p));
+                files.put(dir.relativize(p).toString(), content(p));
             }
         }
         return files;
+    }
+
+    /**
+     * A file's content, as far as it matters: the generator lists a container's environment in an
+     * order that changes with the build's own environment (seen between two clones of one commit),
+     * so YAML documents are compared as trees with their {@code env} lists sorted by name, and
+     * anything else (Helm templates, which are not YAML) as its lines in sorted order.
+     */
+    private static Object content(Path file) throws IOException {
+        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile())) {
+            List<JsonNode> trees = new ArrayList<>();
+            while (documents.hasNext()) {
+                trees.add(withSortedEnv(documents.next()));
+            }
+            return trees;
+        } catch (IOException | RuntimeException notYaml) {
+            return Files.readAllLines(file).stream().sorted().toList();
+        }
+    }
+
+    private static JsonNode withSortedEnv(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                JsonNode value = withSortedEnv(field.getValue());
+                if ("env".equals(field.getKey()) && value instanceof ArrayNode list) {
+                    List<JsonNode> entries = new ArrayList<>();
+                    list.forEach(entries::add);
+                    entries.sort(Comparator.comparing(entry -> entry.path("name").asText()));
+                    list.removeAll();
+                    list.addAll(entries);
+                }
+            });
+        } else if (node instanceof ArrayNode list) {
+            list.forEach(DeployResourcesTest::withSortedEnv);
+        }
+        return node;
     }
 }
