@@ -70,13 +70,4 @@ public class ProcessedEvents {
         });
         return inserted;
     }
-
-    /** Forgets ids older than the given number of days: redeliveries never come that late. */
-    @Transactional
-    public int forgetOlderThanDays(int days) {
-        return entityManager.createNativeQuery(
-                        "DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => ?1)")
-                .setParameter(1, days)
-                .executeUpdate();
-    }
 }

@@ -50,6 +50,30 @@ class ProcessedEventsTest {
     @Inject
     ProcessedEvents processed;
 
+    @Inject
+    ProcessedEventsRetention retention;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void ids_recorded_before_the_retention_are_forgotten_and_later_ones_kept() throws Exception {
+        String consumer = "retention-test-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        INSERT INTO processed_event (consumer, event_id, processed_at)
+                        SELECT ?1, 'old-' || i, now() - interval '31 days' FROM generate_series(1, 10050) AS i
+                        UNION ALL SELECT ?1, 'recent-' || i, now() - interval '29 days' FROM generate_series(1, 3) AS i
+                        UNION ALL SELECT ?1, 'new', now()""")
+                .setParameter(1, consumer).executeUpdate());
+
+        // More than one chunk of 10,000: all of them go.
+        assertThat(retention.forgetOld()).isGreaterThanOrEqualTo(10_050);
+
+        List<Object> left = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT event_id FROM processed_event WHERE consumer = ?1 ORDER BY event_id").setParameter(1, consumer).getResultList());
+        assertThat(left).containsExactly("new", "recent-1", "recent-2", "recent-3");
+    }
+
     @Test
     void a_batch_records_each_id_once_and_answers_only_the_new_ones() {
         String seen = UUID.randomUUID().toString();
