@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
+import org.muster.contracts.Topics;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -102,6 +104,35 @@ class DeployResourcesTest {
             values.path(service).path("app").path("envs").fieldNames().forEachRemaining(name ->
                     assertThat(defaults.path("envs").has(name)).as("%s.app.envs.%s", service, name).isTrue());
         }
+    }
+
+    @Test
+    void every_topic_and_its_dead_letter_topic_is_declared_and_only_the_compacted_ones_are_compacted() throws IOException {
+        Map<String, JsonNode> declared = new TreeMap<>();
+        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(ROOT.resolve("k8s/kafka-topics.yml").toFile())) {
+            while (documents.hasNext()) {
+                JsonNode topic = documents.next();
+                assertThat(topic.path("kind").asText()).isEqualTo("KafkaTopic");
+                assertThat(topic.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo("muster");
+                declared.put(topic.path("spec").path("topicName").asText(), topic.path("spec"));
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            expected.add(topic);
+            expected.add(Topics.deadLetter(topic));
+        }
+        assertThat(declared.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        declared.forEach((topic, spec) -> {
+            JsonNode config = spec.path("config");
+            assertThat(config.path("cleanup.policy").asText()).as(topic)
+                    .isEqualTo(Topics.isCompacted(topic) ? "compact" : "delete");
+            assertThat(config.path("min.insync.replicas").asInt()).as(topic).isLessThan(spec.path("replicas").asInt());
+            if (Topics.isCompacted(topic)) {
+                // Erasure reaches a projection that was down for a while: tombstones outlive compaction by weeks.
+                assertThat(config.path("delete.retention.ms").asLong()).as(topic).isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
+            }
+        });
     }
 
     private static JsonNode container(String service) throws IOException {
