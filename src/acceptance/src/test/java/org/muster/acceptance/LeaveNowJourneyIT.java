@@ -119,7 +119,10 @@ class LeaveNowJourneyIT {
         at(alerts, officer).post("/campaigns/" + campaign + "/launch").then().statusCode(202)
                 .body("state", equalTo("AWAITING_APPROVAL"));
         at(alerts, officer).post("/campaigns/" + campaign + "/approve").then().statusCode(403);
-        at(alerts, tokens.admin()).post("/campaigns/" + campaign + "/approve").then().statusCode(200)
+        // The approval starts the campaign: its trace follows every message to the provider.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        at(alerts, tokens.admin()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .post("/campaigns/" + campaign + "/approve").then().statusCode(200)
                 .body("state", equalTo("RUNNING"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -133,7 +136,10 @@ class LeaveNowJourneyIT {
         for (Person person : WARNED) {
             MimeMessage mail = TestStack.mail().receivedBy(person.email()).get(0);
             assertThat(Mails.text(mail)).contains(person.givenNames()).contains(person.mustRead());
+            assertThat(outbound(person.phone()).get(0).traceParent()).as("the SMS's trace").contains("-" + traceId + "-");
         }
+        // Both services export their spans (OTLP over HTTP, to the launcher's sink here).
+        await().atMost(PATIENCE).until(() -> alerts.traceExports() > 0 && notifier.traceExports() > 0);
 
         sandbox.injectInboundSms(DARI_KABUL.phone(), sandbox.config().serviceSenderNumber(), "امن");
         sandbox.injectInboundSms(FRENCH_BALKH.phone(), sandbox.config().serviceSenderNumber(), "Au secours");

@@ -39,6 +39,7 @@ public final class ServiceLauncher implements AutoCloseable {
     private final Path projectRoot;
     private final Path logDir;
     private final List<Process> processes = new ArrayList<>();
+    private TraceSink traces;
 
     public ServiceLauncher(Path projectRoot, Path logDir) {
         this.projectRoot = projectRoot;
@@ -88,6 +89,12 @@ public final class ServiceLauncher implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        // Traces go to a collector named in the environment, or else to the sink.
+        if (!builder.environment().containsKey("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+                && !builder.environment().containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")) {
+            builder.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces().tracesEndpoint().toString());
+            builder.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        }
         Process process = builder.start();
         processes.add(process);
         return process;
@@ -127,6 +134,14 @@ public final class ServiceLauncher implements AutoCloseable {
         return false;
     }
 
+    /** Where the services started here export their traces, unless the environment names a collector. */
+    public synchronized TraceSink traces() {
+        if (traces == null) {
+            traces = new TraceSink();
+        }
+        return traces;
+    }
+
     /** Where a service's output goes; a restarted service appends to the same file. */
     public Path log(Service service) {
         return logDir.resolve(service.name() + ".log");
@@ -147,6 +162,11 @@ public final class ServiceLauncher implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
+            }
+        }
+        synchronized (this) {
+            if (traces != null) {
+                traces.close();
             }
         }
     }

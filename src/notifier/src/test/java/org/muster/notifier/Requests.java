@@ -58,6 +58,11 @@ public final class Requests {
      * send.
      */
     public static void publishTogether(List<DeliveryRequested> requests) {
+        publishTogether(requests, null);
+    }
+
+    /** The same, each record carrying {@code traceParent} as alerts' fan-out puts its trace context there. */
+    public static void publishTogether(List<DeliveryRequested> requests, String traceParent) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafka().bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, "10000"), new StringSerializer(), new StringSerializer())) {
@@ -72,6 +77,9 @@ public final class Requests {
                                 CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_PREFIX + "alerts",
                                 CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
                         .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                if (traceParent != null) {
+                    record.headers().add("traceparent", traceParent.getBytes(StandardCharsets.US_ASCII));
+                }
                 producer.send(record);
             }
             producer.flush();

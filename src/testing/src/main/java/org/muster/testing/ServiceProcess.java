@@ -64,6 +64,11 @@ public final class ServiceProcess implements AutoCloseable {
         return launcher.log(service);
     }
 
+    /** Trace exports (OTLP) the service sent so far to its launcher's sink. */
+    public long traceExports() {
+        return launcher.traces().exports();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

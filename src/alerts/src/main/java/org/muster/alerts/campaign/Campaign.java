@@ -1,5 +1,6 @@
 package org.muster.alerts.campaign;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +61,9 @@ public class Campaign extends PanacheEntityBase {
     public Instant launchedAt;
     public Instant fannedOutAt;
     public Integer recipients;
+    /** The W3C trace context of the request that started it: its fan-out batches continue that trace. */
+    @JsonIgnore
+    public String launchTraceParent;
     @Version
     public long version;
 

@@ -22,6 +22,7 @@ import org.muster.platform.geo.Languages;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
+import org.muster.platform.tracing.TraceParents;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -285,6 +286,7 @@ public class Campaigns {
         c.recipients = recipients;
         c.state = Campaign.State.RUNNING;
         c.launchedAt = Instant.now();
+        c.launchTraceParent = TraceParents.current();
         if (c.validUntil == null) {
             c.validUntil = c.launchedAt.plus(defaultValidity);
         }

@@ -9,10 +9,13 @@ import org.muster.contracts.Topics;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.platform.outbox.KafkaOutboxPublisher;
 import org.muster.platform.outbox.OutboxRelayService;
+import org.muster.platform.tracing.TraceParents;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +26,8 @@ import java.util.function.IntConsumer;
 /**
  * Puts a fan-out batch's delivery requests on Kafka as the outbox relay puts events there (the
  * same CloudEvents headers, an idempotent producer, acknowledged by every in-sync replica), through
- * a producer of its own, and returns once Kafka has every one of them.
+ * a producer of its own, and returns once Kafka has every one of them. Each carries the current span's
+ * trace context ({@code traceparent}): notifier continues it to the provider.
  */
 @ApplicationScoped
 class DeliveryRequestPublisher {
@@ -50,12 +54,13 @@ class DeliveryRequestPublisher {
      * @throws IllegalStateException when Kafka did not acknowledge them all
      */
     void publish(List<Request> requests, IntConsumer afterEach) {
+        byte[] traceParent = Optional.ofNullable(TraceParents.current()).map(t -> t.getBytes(StandardCharsets.US_ASCII)).orElse(null);
         KafkaOutboxPublisher kafka = publisher();
         CompletableFuture<?>[] acknowledged = new CompletableFuture<?>[requests.size()];
         for (int i = 0; i < requests.size(); i++) {
             Request r = requests.get(i);
             acknowledged[i] = kafka.publish(r.eventId(), Topics.DELIVERY_REQUESTS, r.recipient(), DeliveryRequested.TYPE,
-                    r.recipient(), r.json(), r.occurredAt());
+                    r.recipient(), r.json(), r.occurredAt(), traceParent);
             afterEach.accept(i);
         }
         kafka.flush();

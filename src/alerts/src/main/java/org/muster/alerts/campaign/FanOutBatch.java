@@ -1,5 +1,9 @@
 package org.muster.alerts.campaign;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +14,7 @@ import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
+import org.muster.platform.tracing.TraceParents;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -64,6 +69,9 @@ public class FanOutBatch {
 
     @Inject
     FanOutFaults faults;
+
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "muster.alerts.fan-out.batch-size", defaultValue = "1000")
     int batchSize;
@@ -168,7 +176,8 @@ public class FanOutBatch {
         if (!mine) {
             return 0;
         }
-        Object[] campaign = (Object[]) entityManager.createNativeQuery("SELECT state, fan_out_through FROM campaign WHERE id = ?1")
+        Object[] campaign = (Object[]) entityManager.createNativeQuery(
+                        "SELECT state, fan_out_through, launch_trace_parent FROM campaign WHERE id = ?1")
                 .setParameter(1, campaignId).getResultStream().findFirst().orElse(null);
         if (campaign == null || !Campaign.State.RUNNING.name().equals(campaign[0])) {
             return 0;
@@ -181,12 +190,22 @@ public class FanOutBatch {
             return 0;
         }
         List<DeliveryRequestPublisher.Request> requests = batch.requests();
-        kafka.publish(requests, i -> {
-            // A recipient's requests are next to each other: after their last one, the recipient is done.
-            if (i + 1 == requests.size() || !requests.get(i + 1).recipient().equals(requests.get(i).recipient())) {
-                faults.afterRecipient(campaignId);
-            }
-        });
+        // A span of the launch's trace: each request carries it to notifier, and notifier's to the provider.
+        Span span = tracer.spanBuilder("campaign fan-out batch").setSpanKind(SpanKind.PRODUCER)
+                .setParent(TraceParents.context((String) campaign[2]))
+                .setAttribute("muster.campaign.id", campaignId.toString())
+                .setAttribute("messaging.batch.message_count", (long) requests.size())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            kafka.publish(requests, i -> {
+                // A recipient's requests are next to each other: after their last one, the recipient is done.
+                if (i + 1 == requests.size() || !requests.get(i + 1).recipient().equals(requests.get(i).recipient())) {
+                    faults.afterRecipient(campaignId);
+                }
+            });
+        } finally {
+            span.end();
+        }
         recordRequested(campaignId, batch.requested(), batch.noRequest());
         entityManager.createNativeQuery("UPDATE campaign SET fan_out_through = ?2 WHERE id = ?1")
                 .setParameter(1, campaignId).setParameter(2, batch.last()).executeUpdate();

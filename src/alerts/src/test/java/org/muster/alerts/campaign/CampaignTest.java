@@ -244,6 +244,29 @@ class CampaignTest {
 
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void every_delivery_request_continues_the_trace_of_the_launch() {
+        for (int i = 0; i < 3; i++) {
+            AudienceSeed.person(em, "AF-SAM", "en", "Person " + i,
+                    AudienceSeed.contacts(AudienceSeed.sms("+9370051000" + i, false)), "UNKNOWN", "");
+        }
+        String id = create(campaign(List.of("AF-SAM"), List.of(), "ROUTINE"));
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String launchSpan = "00f067aa0ba902b7";
+
+        given().header("traceparent", "00-" + traceId + "-" + launchSpan + "-01")
+                .post("/campaigns/" + id + "/launch").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = awaitRecords(id, 3);
+        assertThat(records).hasSize(3);
+        for (ConsumerRecord<String, String> r : records) {
+            String[] parent = TopicReader.header(r, "traceparent").split("-");
+            assertThat(parent[1]).as("the launch's trace").isEqualTo(traceId);
+            assertThat(parent[2]).as("a span of the fan-out, under the launch's").isNotEqualTo(launchSpan).hasSize(16);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void pause_resume_and_cancel_follow_the_states() {
         String id = create(campaign(List.of("AF-GHO"), List.of(), "ROUTINE"));
         given().post("/campaigns/" + id + "/pause").then().statusCode(409).contentType("application/problem+json");

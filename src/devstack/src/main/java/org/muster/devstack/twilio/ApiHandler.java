@@ -70,7 +70,7 @@ final class ApiHandler implements HttpHandler {
 
         if (sid == null && method.equals("POST")) {
             var form = Forms.decode(Exchanges.body(exchange));
-            var created = messages ? twilioJson.message(messaging.send(form)) : twilioJson.call(voice.place(form));
+            var created = messages ? twilioJson.message(messaging.send(form, exchange.getRequestHeaders().getFirst("traceparent"))) : twilioJson.call(voice.place(form));
             Exchanges.json(exchange, 201, created, json);
         } else if (sid != null && method.equals("GET")) {
             var found = messages ? store.message(sid).map(twilioJson::message) : store.call(sid).map(twilioJson::call);

@@ -52,7 +52,8 @@ final class Messaging {
     }
 
     /** {@code POST Messages.json}: the accepted message, or a {@link TwilioApiError}. */
-    SandboxMessage send(Map<String, List<String>> form) {
+    /** @param traceParent the W3C trace context the request carried (kept on the message), or null */
+    SandboxMessage send(Map<String, List<String>> form, String traceParent) {
         String to = Forms.first(form, "To");
         String from = Forms.first(form, "From");
         String serviceSid = Forms.first(form, "MessagingServiceSid");
@@ -100,7 +101,7 @@ final class Messaging {
         SandboxMessage message = new SandboxMessage(Sids.next("SM"), config.accountSid(), "outbound-api", from, to,
                 body, serviceSid, initialStatus, null, null,
                 whatsApp ? 1 : count.segments(), // WhatsApp messages are not split into SMS segments
-                count.encoding().label, statusCallback, validityPeriod, now, now, null);
+                count.encoding().label, statusCallback, validityPeriod, now, now, null, traceParent);
         store.add(message);
         progress(message);
         return message;
@@ -120,7 +121,7 @@ final class Messaging {
         SmsSegments.Count count = SmsSegments.count(body);
         Instant now = clock.instant();
         SandboxMessage message = new SandboxMessage(Sids.next("SM"), config.accountSid(), "inbound", from, to, body,
-                null, "received", null, null, count.segments(), count.encoding().label, null, null, now, now, now);
+                null, "received", null, null, count.segments(), count.encoding().label, null, null, now, now, now, null);
 
         String keyword = body.strip().toUpperCase(Locale.ROOT);
         String optOutType = null;

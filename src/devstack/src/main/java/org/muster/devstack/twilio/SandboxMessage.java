@@ -16,11 +16,12 @@ import java.time.Instant;
  * @param statusCallback      null when none was given
  * @param validityPeriod      seconds, null when none was given
  * @param dateSent            null until sent
+ * @param traceParent         the W3C trace context the sender's request carried ({@code traceparent}), or null
  */
 public record SandboxMessage(String sid, String accountSid, String direction, String from, String to, String body,
                              String messagingServiceSid, String status, Integer errorCode, String errorMessage,
                              int numSegments, String encoding, URI statusCallback, Integer validityPeriod,
-                             Instant dateCreated, Instant dateUpdated, Instant dateSent) {
+                             Instant dateCreated, Instant dateUpdated, Instant dateSent, String traceParent) {
 
     public boolean inbound() {
         return "inbound".equals(direction);
@@ -41,6 +42,6 @@ public record SandboxMessage(String sid, String accountSid, String direction, St
         Instant sent = dateSent == null && "sent".equals(newStatus) ? now : dateSent;
         return new SandboxMessage(sid, accountSid, direction, newFrom, to, body, messagingServiceSid, newStatus,
                 newErrorCode, newErrorMessage, numSegments, encoding, statusCallback, validityPeriod, dateCreated,
-                now, sent);
+                now, sent, traceParent);
     }
 }

@@ -81,6 +81,16 @@ public class Deliveries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Delivery> acceptAll(List<DeliveryRequested> requests) {
+        return acceptAll(requests, Map.of());
+    }
+
+    /**
+     * The same, each delivery keeping the W3C trace context its request came with.
+     *
+     * @param traceParents request id → {@code traceparent} of the request's event; a request without one has none
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Delivery> acceptAll(List<DeliveryRequested> requests, Map<String, String> traceParents) {
         Map<String, DeliveryRequested> byKey = new LinkedHashMap<>();
         requests.forEach(request -> byKey.putIfAbsent(request.requestId(), request));
         if (byKey.isEmpty()) {
@@ -98,6 +108,7 @@ public class Deliveries {
         List<Delivery> created = new ArrayList<>(byKey.size());
         for (DeliveryRequested request : byKey.values()) {
             Delivery delivery = newDelivery(request, now);
+            delivery.traceParent = traceParents.get(request.requestId());
             List<Delivery> plan = plans.computeIfAbsent(List.of(delivery.campaignId, delivery.recipientId),
                     key -> new ArrayList<>());
             List<Delivery> earlier = plan.stream().filter(d -> d.fallbackStep < delivery.fallbackStep).toList();
@@ -181,7 +192,7 @@ public class Deliveries {
                                        WHERE dispatch = 'READY' AND channel = ?1 AND next_attempt_at <= now()
                                        ORDER BY priority, next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
                         RETURNING d.id, d.address, d.language, d.subject, d.body, d.attempts, d.valid_until,
-                                  d.priority""")
+                                  d.priority, d.trace_parent""")
                 .setParameter(1, channel.name())
                 .setParameter(2, limit)
                 .getResultList();
@@ -190,7 +201,8 @@ public class Deliveries {
         rows.sort((a, b) -> Integer.compare(((Number) a[7]).intValue(), ((Number) b[7]).intValue()));
         for (Object[] row : rows) {
             claimed.add(new Outgoing((UUID) row[0], channel, (String) row[1], (String) row[2], (String) row[3],
-                    (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), ((Number) row[7]).intValue()));
+                    (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), ((Number) row[7]).intValue(),
+                    (String) row[8]));
         }
         return claimed;
     }

@@ -46,4 +46,6 @@ public class Delivery extends PanacheEntityBase {
     public Integer segments;
     public Instant createdAt;
     public Instant updatedAt;
+    /** The request's W3C trace context: the provider call continues it. */
+    public String traceParent;
 }

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.platform.inbox.InboxTransactions;
 import org.muster.platform.inbox.IncomingEvent;
+import org.muster.platform.tracing.TraceParents;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Delivery requests from alerts, one poll of records at a time (batch mode). A record that can never become a
@@ -59,6 +62,8 @@ public class DeliveryRequests {
         }
         DeliveryRequested request = EventJson.fromJson(event.data(), DeliveryRequested.class);
         RequestChecks.check(request);
-        return new RequestIntake.Incoming(event.id(), request);
+        Header traceParent = record.headers().lastHeader(TraceParents.HEADER);
+        return new RequestIntake.Incoming(event.id(), request,
+                traceParent == null || traceParent.value() == null ? null : new String(traceParent.value(), StandardCharsets.US_ASCII));
     }
 }

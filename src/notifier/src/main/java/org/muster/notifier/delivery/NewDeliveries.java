@@ -75,6 +75,7 @@ class NewDeliveries {
         Integer[] steps = new Integer[n];
         String[] statuses = new String[n];
         String[] dispatch = new String[n];
+        String[] traceParents = new String[n];
         for (int i = 0; i < n; i++) {
             Delivery d = rows.get(i);
             ids[i] = d.id;
@@ -92,6 +93,7 @@ class NewDeliveries {
             steps[i] = d.fallbackStep;
             statuses[i] = d.status.name();
             dispatch[i] = d.dispatch.name();
+            traceParents[i] = d.traceParent;
         }
         Timestamp now = Timestamp.from(rows.isEmpty() ? Instant.now() : rows.get(0).createdAt);
         Set<UUID> inserted = new HashSet<>();
@@ -99,9 +101,10 @@ class NewDeliveries {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO delivery (id, request_id, campaign_id, recipient_id, channel, address, language,
                                           subject, body, priority, valid_until, fallback_step, status, dispatch,
-                                          next_attempt_at, created_at, updated_at)
-                    SELECT i, q, c, p, ch, a, l, su, b, pr, CAST(v AS timestamptz), st, s, di, ?, ?, ?
-                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AS r(i, q, c, p, ch, a, l, su, b, pr, v, st, s, di)
+                                          next_attempt_at, created_at, updated_at, trace_parent)
+                    SELECT i, q, c, p, ch, a, l, su, b, pr, CAST(v AS timestamptz), st, s, di, ?, ?, ?, tp
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        AS r(i, q, c, p, ch, a, l, su, b, pr, v, st, s, di, tp)
                     ON CONFLICT (request_id) DO NOTHING RETURNING id""")) {
                 insert.setTimestamp(1, now);
                 insert.setTimestamp(2, now);
@@ -120,6 +123,7 @@ class NewDeliveries {
                 insert.setArray(15, connection.createArrayOf("int4", steps));
                 insert.setArray(16, connection.createArrayOf("text", statuses));
                 insert.setArray(17, connection.createArrayOf("text", dispatch));
+                insert.setArray(18, connection.createArrayOf("text", traceParents));
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
                         inserted.add(rs.getObject(1, UUID.class));

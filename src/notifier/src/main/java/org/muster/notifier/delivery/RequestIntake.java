@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.platform.inbox.ProcessedEvents;
@@ -25,7 +27,8 @@ public class RequestIntake {
     Deliveries deliveries;
 
     /** A request as read from Kafka, with the event id it came under. */
-    public record Incoming(String eventId, DeliveryRequested request) {
+    /** @param traceParent the W3C trace context the request's record carried, or null */
+    public record Incoming(String eventId, DeliveryRequested request, String traceParent) {
     }
 
     /** Accepts the requests whose event ids this consumer has not applied yet, in their order. */
@@ -36,12 +39,16 @@ public class RequestIntake {
         }
         Set<String> fresh = processed.firstTime(CONSUMER, incoming.stream().map(Incoming::eventId).toList());
         List<DeliveryRequested> requests = new ArrayList<>(fresh.size());
+        Map<String, String> traceParents = new HashMap<>();
         for (Incoming next : incoming) {
             // remove: an event delivered twice within one poll is applied once.
             if (fresh.remove(next.eventId())) {
                 requests.add(next.request());
+                if (next.traceParent() != null) {
+                    traceParents.put(next.request().requestId(), next.traceParent());
+                }
             }
         }
-        deliveries.acceptAll(requests);
+        deliveries.acceptAll(requests, traceParents);
     }
 }

@@ -1,6 +1,10 @@
 package org.muster.notifier.sending;
 
 import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,6 +30,7 @@ import org.muster.notifier.delivery.BatchWriter;
 import org.muster.notifier.delivery.Deliveries;
 import org.muster.notifier.delivery.DispatchSignal;
 import org.muster.notifier.delivery.Outgoing;
+import org.muster.platform.tracing.TraceParents;
 import org.muster.notifier.delivery.SendResult;
 
 /**
@@ -52,6 +57,9 @@ public class Dispatcher {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    Tracer tracer;
 
     @Inject
     RateLimits rateLimits;
@@ -248,10 +256,18 @@ public class Dispatcher {
             if (outgoing.validUntil().isBefore(Instant.now())) {
                 result = new SendResult.Expired();
             } else {
-                try {
+                // A span of the request's trace (the campaign's launch): the provider's HTTP call carries it.
+                Span span = tracer.spanBuilder("send " + outgoing.channel().name().toLowerCase(java.util.Locale.ROOT))
+                        .setSpanKind(SpanKind.CLIENT).setParent(TraceParents.context(outgoing.traceParent()))
+                        .setAttribute("muster.delivery.id", outgoing.id().toString())
+                        .setAttribute("muster.delivery.attempt", (long) outgoing.attempt())
+                        .startSpan();
+                try (Scope scope = span.makeCurrent()) {
                     result = outgoing.channel() == Channel.EMAIL ? email.send(outgoing) : twilio.send(outgoing);
                 } catch (RuntimeException e) {
                     result = new SendResult.Retryable("NOTIFIER_ERROR", null, e.toString());
+                } finally {
+                    span.end();
                 }
             }
             count(outgoing.channel(), result);

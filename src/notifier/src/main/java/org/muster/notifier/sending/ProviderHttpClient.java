@@ -5,6 +5,7 @@ import com.twilio.http.Response;
 import java.net.URI;
 import java.time.Duration;
 import org.apache.hc.core5.http.Header;
+import org.muster.platform.tracing.TraceParents;
 import org.muster.twilio.BaseUrlHttpClient;
 
 /**
@@ -18,6 +19,16 @@ final class ProviderHttpClient extends BaseUrlHttpClient {
 
     ProviderHttpClient(URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxConnections) {
         super(baseUrl, connectTimeout, readTimeout, maxConnections);
+    }
+
+    /** Each request carries the current span's W3C trace context: Twilio's side of the send joins the trace. */
+    @Override
+    public Response makeRequest(Request request) {
+        String traceParent = TraceParents.current();
+        if (traceParent != null) {
+            request.addHeaderParam(TraceParents.HEADER, traceParent);
+        }
+        return super.makeRequest(request);
     }
 
     @Override

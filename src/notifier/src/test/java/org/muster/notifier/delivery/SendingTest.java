@@ -72,6 +72,20 @@ class SendingTest {
     }
 
     @Test
+    void the_provider_call_continues_the_trace_the_request_came_with() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String fanOutSpan = "b7ad6b7169203331";
+        Requests.publishTogether(List.of(Requests.sms("+93700101019", "Leave now.")), "00-" + traceId + "-" + fanOutSpan + "-01");
+
+        SandboxMessage sent = await().atMost(Duration.ofSeconds(30))
+                .until(() -> NotifierStack.twilio().messagesTo("+93700101019"), list -> !list.isEmpty()).get(0);
+        assertThat(sent.traceParent()).as("the Twilio request's traceparent").isNotNull();
+        String[] parent = sent.traceParent().split("-");
+        assertThat(parent[1]).as("the request's trace").isEqualTo(traceId);
+        assertThat(parent[2]).as("notifier's send span, under the fan-out's").isNotEqualTo(fanOutSpan).hasSize(16);
+    }
+
+    @Test
     void sms_encoding_and_segments_are_recorded() {
         DeliveryRequested latin = Requests.sms("+93700101012", "A".repeat(161));
         DeliveryRequested dari = Requests.sms("+93700101013", "فوراً کابل را ترک کنید. به میدان هوایی بروید.");

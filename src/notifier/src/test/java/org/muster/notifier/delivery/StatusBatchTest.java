@@ -168,7 +168,7 @@ class StatusBatchTest {
 
     private static Outgoing outgoing(Delivery delivery, int attempt) {
         return new Outgoing(delivery.id, Channel.SMS, "+93700000001", "en", null, "Leave now.", attempt,
-                T0.plusSeconds(3600), 0);
+                T0.plusSeconds(3600), 0, null);
     }
 
     private static ProviderCallback callback(Delivery delivery, String sid, DeliveryStatus status, int second) {

@@ -73,6 +73,6 @@ class ClaimedQueueTest {
 
     private static Outgoing outgoing(DeliveryPriority priority) {
         return new Outgoing(UUID.randomUUID(), Channel.SMS, "+93700000001", "en", null, "Leave now.", 1,
-                Instant.parse("2030-01-01T00:00:00Z"), priority.ordinal());
+                Instant.parse("2030-01-01T00:00:00Z"), priority.ordinal(), null);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.muster.contracts.CloudEventHeaders;
+import org.muster.platform.tracing.TraceParents;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -74,15 +75,17 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
     @Override
     public CompletableFuture<Void> publish(OutboxRecord event) {
         return publish(event.eventId(), event.topic(), event.key(), event.type(), event.subject(),
-                event.payload() == null ? null : bytes(event.payload()), event.occurredAt());
+                event.payload() == null ? null : bytes(event.payload()), event.occurredAt(), null);
     }
 
     /**
      * Publishes one event whose JSON payload is already UTF-8 (the campaign fan-out writes its
      * requests so), as {@link #publish(OutboxRecord)} publishes a row.
+     *
+     * @param traceParent the W3C trace context the event continues (a {@code traceparent} header), or null
      */
     public CompletableFuture<Void> publish(UUID eventId, String topic, String key, String type, String subject,
-                                           byte[] payload, Instant occurredAt) {
+                                           byte[] payload, Instant occurredAt, byte[] traceParent) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
         headers.add(CloudEventHeaders.ID, bytes(eventId.toString()));
@@ -94,6 +97,9 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
         }
         if (payload != null) {
             headers.add(CloudEventHeaders.CONTENT_TYPE, JSON);
+        }
+        if (traceParent != null) {
+            headers.add(TraceParents.HEADER, traceParent);
         }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Producer<String, byte[]> sending = current();
