@@ -1,11 +1,7 @@
 package org.muster.evacuation.allocation;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.muster.contracts.common.Vulnerability;
 
 import java.time.Instant;
@@ -18,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AllocationPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-08-15T06:00:00Z");
+    private static final int CASES = 300;
 
-    /** Requests and flights together, generated from seeds so the ids are reproducible. */
+    /** Requests and flights together, generated from a seed. */
     record Case(List<Allocation.Request> requests, List<Allocation.OpenFlight> flights) {
     }
 
-    @Property(tries = 300)
-    void no_flight_gets_more_than_its_free_seats(@ForAll("cases") Case c) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void no_flight_gets_more_than_its_free_seats(long seed) {
+        Case c = generate(new Random(seed));
         Allocation.Plan plan = Allocation.allocate(c.requests(), c.flights());
         Map<UUID, Integer> used = new HashMap<>();
         plan.placed().forEach(p -> used.merge(p.flightId(), p.seatsNeeded(), Integer::sum));
@@ -42,8 +42,10 @@ class AllocationPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void every_household_is_placed_whole_or_not_at_all(@ForAll("cases") Case c) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void every_household_is_placed_whole_or_not_at_all(long seed) {
+        Case c = generate(new Random(seed));
         Allocation.Plan plan = Allocation.allocate(c.requests(), c.flights());
         assertThat(plan.placements()).hasSize(c.requests().size());
         Map<UUID, Allocation.Request> byId = new HashMap<>();
@@ -65,8 +67,10 @@ class AllocationPropertiesTest {
      * later flight than one served after it, or not placed at all, its placement names the
      * earlier household's flight among those it passed, with fewer free seats than it needed.
      */
-    @Property(tries = 300)
-    void a_higher_priority_never_waits_behind_a_lower_one_without_a_recorded_reason(@ForAll("cases") Case c) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void a_higher_priority_never_waits_behind_a_lower_one_without_a_recorded_reason(long seed) {
+        Case c = generate(new Random(seed));
         Allocation.Plan plan = Allocation.allocate(c.requests(), c.flights());
         Map<UUID, Integer> rank = new HashMap<>();
         List<Allocation.OpenFlight> order = c.flights().stream().sorted(Allocation.FLIGHT_ORDER).toList();
@@ -100,9 +104,12 @@ class AllocationPropertiesTest {
      * Seats held back (crew, officials) and seats held for partner embassies' quotas are never
      * given by the allocation, whatever is already taken and whoever asks.
      */
-    @Property(tries = 300)
-    void seats_held_back_and_held_for_partner_quotas_are_never_allocated(@ForAll("cases") Case c,
-                                                                          @ForAll("planned") List<Planned> planned) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void seats_held_back_and_held_for_partner_quotas_are_never_allocated(long seed) {
+        Random random = new Random(seed);
+        Case c = generate(random);
+        List<Planned> planned = planned(random);
         List<Allocation.OpenFlight> flights = new ArrayList<>();
         Map<UUID, Planned> plans = new HashMap<>();
         for (int i = 0; i < planned.size(); i++) {
@@ -121,20 +128,24 @@ class AllocationPropertiesTest {
         });
     }
 
-    @Provide
-    Arbitrary<List<Planned>> planned() {
-        return Combinators.combine(Arbitraries.integers().between(1, 30), Arbitraries.integers().between(0, 6),
-                        Arbitraries.integers().between(0, 10), Arbitraries.integers().between(0, 30))
-                .as((seats, heldBack, quota, taken) -> {
-                    int held = Math.min(heldBack, seats);
-                    int partners = Math.min(quota, seats - held);
-                    return new Planned(seats, held, partners, Math.min(taken, seats - held - partners));
-                })
-                .list().ofMinSize(1).ofMaxSize(5);
+    static List<Planned> planned(Random random) {
+        List<Planned> planned = new ArrayList<>();
+        int flights = 1 + random.nextInt(5);
+        for (int i = 0; i < flights; i++) {
+            int seats = 1 + random.nextInt(30);
+            int held = Math.min(random.nextInt(7), seats);
+            int partners = Math.min(random.nextInt(11), seats - held);
+            planned.add(new Planned(seats, held, partners, Math.min(random.nextInt(31), seats - held - partners)));
+        }
+        return planned;
     }
 
-    @Property(tries = 200)
-    void the_same_input_in_any_order_gives_the_same_plan(@ForAll("cases") Case c, @ForAll long shuffleSeed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void the_same_input_in_any_order_gives_the_same_plan(long seed) {
+        Random random = new Random(seed);
+        Case c = generate(random);
+        long shuffleSeed = random.nextLong();
         List<Allocation.Request> requests = new ArrayList<>(c.requests());
         List<Allocation.OpenFlight> flights = new ArrayList<>(c.flights());
         Collections.shuffle(requests, new Random(shuffleSeed));
@@ -142,39 +153,45 @@ class AllocationPropertiesTest {
         assertThat(Allocation.allocate(requests, flights)).isEqualTo(Allocation.allocate(c.requests(), c.flights()));
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        Arbitrary<List<List<Set<Vulnerability>>>> households = member().list().ofMinSize(1).ofMaxSize(7)
-                .list().ofMaxSize(40);
-        Arbitrary<List<Integer>> requestTimes = Arbitraries.integers().between(0, 20).list().ofSize(40);
-        Arbitrary<List<Integer>> seats = Arbitraries.integers().between(0, 12).list().ofMaxSize(6);
-        Arbitrary<List<Integer>> departures = Arbitraries.integers().between(0, 3).list().ofSize(6);
-        return Combinators.combine(households, requestTimes, seats, departures, Arbitraries.longs())
-                .as((hs, times, free, deps, seed) -> {
-                    Random ids = new Random(seed);
-                    List<Allocation.Request> requests = new ArrayList<>();
-                    for (int i = 0; i < hs.size(); i++) {
-                        List<Allocation.Member> members = new ArrayList<>();
-                        for (Set<Vulnerability> v : hs.get(i)) {
-                            members.add(new Allocation.Member(new UUID(ids.nextLong(), ids.nextLong()), v));
-                        }
-                        // Few distinct request times, so that ties between households are common.
-                        requests.add(new Allocation.Request(new UUID(ids.nextLong(), ids.nextLong()), members,
-                                T0.plusSeconds(60L * times.get(i))));
-                    }
-                    List<Allocation.OpenFlight> flights = new ArrayList<>();
-                    for (int i = 0; i < free.size(); i++) {
-                        flights.add(new Allocation.OpenFlight(new UUID(ids.nextLong(), ids.nextLong()),
-                                "QR" + (100 + i % 3), T0.plusSeconds(3600L * deps.get(i)), free.get(i)));
-                    }
-                    return new Case(requests, flights);
-                });
+    /** The seeds of the generated cases; a failure names its seed, and that seed alone reproduces it. */
+    static LongStream seeds() {
+        return LongStream.range(0, CASES);
     }
 
-    private static Arbitrary<Set<Vulnerability>> member() {
-        return Arbitraries.of(Vulnerability.class).set().ofMaxSize(2)
-                .injectDuplicates(0.0)
-                .map(s -> s.isEmpty() ? Set.<Vulnerability>of() : Set.copyOf(s))
-                .edgeCases(e -> e.add(Set.of()));
+    static Case generate(Random random) {
+        // Small cases often (none, or one or two households), otherwise up to 40.
+        int households = random.nextInt(5) == 0 ? random.nextInt(3) : random.nextInt(41);
+        List<Allocation.Request> requests = new ArrayList<>();
+        for (int i = 0; i < households; i++) {
+            List<Allocation.Member> members = new ArrayList<>();
+            int size = 1 + random.nextInt(7);
+            for (int m = 0; m < size; m++) {
+                members.add(new Allocation.Member(new UUID(random.nextLong(), random.nextLong()), vulnerabilities(random)));
+            }
+            // Few distinct request times, so that ties between households are common.
+            requests.add(new Allocation.Request(new UUID(random.nextLong(), random.nextLong()), members,
+                    T0.plusSeconds(60L * random.nextInt(21))));
+        }
+        List<Allocation.OpenFlight> flights = new ArrayList<>();
+        int count = random.nextInt(7);
+        for (int i = 0; i < count; i++) {
+            flights.add(new Allocation.OpenFlight(new UUID(random.nextLong(), random.nextLong()),
+                    "QR" + (100 + i % 3), T0.plusSeconds(3600L * random.nextInt(4)), random.nextInt(13)));
+        }
+        return new Case(requests, flights);
+    }
+
+    /** None (half the members), or one or two of the vulnerabilities. */
+    private static Set<Vulnerability> vulnerabilities(Random random) {
+        Vulnerability[] all = Vulnerability.values();
+        return switch (random.nextInt(4)) {
+            case 0, 1 -> Set.of();
+            case 2 -> Set.of(all[random.nextInt(all.length)]);
+            default -> {
+                Vulnerability first = all[random.nextInt(all.length)];
+                Vulnerability second = all[random.nextInt(all.length)];
+                yield first == second ? Set.of(first) : Set.of(first, second);
+            }
+        };
     }
 }

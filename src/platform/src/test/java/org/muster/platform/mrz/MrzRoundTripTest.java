@@ -3,26 +3,29 @@ package org.muster.platform.mrz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Round trips over generated passports. Each case comes from its own seed, so a failing case is
+ * named in the report and reproduces alone.
+ */
 class MrzRoundTripTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
+    static final int CASES = 1_000;
 
     record Person(String surname, String givenNames, LocalDate birth, char sex, String nationality) {
     }
 
-    record Passport(String code, String state, String number, LocalDate expiry, String personal, Person holder) {
+    record Passport(long seed, String code, String state, String number, LocalDate expiry, String personal,
+                    Person holder) {
 
         String mrz() {
             return MrzWriter.td3(code, state, holder.surname, holder.givenNames, number, holder.nationality,
@@ -34,8 +37,13 @@ class MrzRoundTripTest {
         }
     }
 
-    @Property
-    void a_formatted_passport_parses_back_into_the_same_fields(@ForAll("passports") Passport passport) {
+    /** A passport, and a digit of its number changed by a non-zero shift. */
+    record Tampered(Passport passport, int position, char changed) {
+    }
+
+    @ParameterizedTest
+    @MethodSource("passports")
+    void a_formatted_passport_parses_back_into_the_same_fields(Passport passport) {
         MrzResult result = Mrz.parse(passport.mrz(), TODAY);
 
         assertThat(result).isInstanceOf(MrzResult.Valid.class);
@@ -55,60 +63,86 @@ class MrzRoundTripTest {
                 .isTrue();
     }
 
-    @Property
-    void changing_any_single_digit_of_the_document_number_makes_the_zone_invalid(
-            @ForAll("passports") Passport passport,
-            @ForAll @IntRange(min = 0, max = 8) int pick,
-            @ForAll @IntRange(min = 1, max = 9) int shift) {
-        List<Integer> digitPositions = IntStream.range(0, passport.number.length())
-                .filter(i -> Character.isDigit(passport.number.charAt(i)))
-                .boxed().toList();
-        int position = digitPositions.get(pick % digitPositions.size());
-        char original = passport.number.charAt(position);
-        char changed = (char) ('0' + (original - '0' + shift) % 10);
-
-        MrzResult result = Mrz.parse(MrzWriter.replaceAt(passport.mrz(), 1, position, changed), TODAY);
+    @ParameterizedTest
+    @MethodSource("tamperedPassports")
+    void changing_any_single_digit_of_the_document_number_makes_the_zone_invalid(Tampered tampered) {
+        MrzResult result = Mrz.parse(MrzWriter.replaceAt(tampered.passport.mrz(), 1, tampered.position, tampered.changed),
+                TODAY);
 
         assertThat(result).isInstanceOf(MrzResult.Invalid.class);
         assertThat(((MrzResult.Invalid) result).failedChecks()).containsExactly(CheckedField.DOCUMENT_NUMBER);
     }
 
-    @Provide
-    Arbitrary<Passport> passports() {
-        Arbitrary<String> code = Arbitraries.of('<', 'D', 'S', 'O').map(c -> "P" + c);
-        Arbitrary<String> number = alphanumerics(1, 9).filter(s -> s.chars().anyMatch(Character::isDigit));
-        Arbitrary<LocalDate> expiry = dates(LocalDate.of(2000, 1, 1), LocalDate.of(2099, 12, 31));
-        Arbitrary<String> personal = alphanumerics(0, 14);
-        return Combinators.combine(code, letters(3, 3), number, expiry, personal, people())
-                .as(Passport::new);
+    static Stream<Passport> passports() {
+        return IntStream.range(0, CASES).mapToObj(i -> passport(1_000L + i));
     }
 
-    Arbitrary<Person> people() {
-        Arbitrary<String> surname = names(1);
-        Arbitrary<String> givenNames = names(0);
-        // the century rule reads the two-digit year back correctly for births in the 99 years up to today
-        Arbitrary<LocalDate> birth = dates(LocalDate.of(TODAY.getYear() - 99, 1, 1), TODAY);
-        Arbitrary<Character> sex = Arbitraries.of('M', 'F', 'X', '<');
-        return Combinators.combine(surname, givenNames, birth, sex, letters(3, 3))
-                .as(Person::new)
-                .filter(p -> p.surname.length() + (p.givenNames.isEmpty() ? 0 : 2 + p.givenNames.length()) <= 39);
+    static Stream<Tampered> tamperedPassports() {
+        return IntStream.range(0, CASES).mapToObj(i -> {
+            Passport passport = passport(50_000L + i);
+            Random random = new Random(passport.seed);
+            List<Integer> digits = IntStream.range(0, passport.number.length())
+                    .filter(p -> Character.isDigit(passport.number.charAt(p)))
+                    .boxed().toList();
+            int position = digits.get(random.nextInt(digits.size()));
+            int shift = 1 + random.nextInt(9);
+            char changed = (char) ('0' + (passport.number.charAt(position) - '0' + shift) % 10);
+            return new Tampered(passport, position, changed);
+        });
     }
 
-    static Arbitrary<String> names(int minWords) {
-        return letters(1, 10).list().ofMinSize(minWords).ofMaxSize(3)
-                .map(words -> words.stream().collect(Collectors.joining(" ")));
+    static Passport passport(long seed) {
+        Random random = new Random(seed);
+        String code = "P" + "<DSO".charAt(random.nextInt(4));
+        String number;
+        do {
+            number = alphanumerics(random, 1, 9);
+        } while (number.chars().noneMatch(Character::isDigit));
+        LocalDate expiry = date(random, LocalDate.of(2000, 1, 1), LocalDate.of(2099, 12, 31));
+        String personal = alphanumerics(random, 0, 14);
+        return new Passport(seed, code, letters(random, 3, 3), number, expiry, personal, person(random));
     }
 
-    static Arbitrary<String> letters(int min, int max) {
-        return Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(min).ofMaxLength(max);
+    static Person person(Random random) {
+        while (true) {
+            String surname = names(random, 1);
+            String givenNames = names(random, 0);
+            // the century rule reads the two-digit year back correctly for births in the 99 years up to today
+            LocalDate birth = date(random, LocalDate.of(TODAY.getYear() - 99, 1, 1), TODAY);
+            char sex = "MFX<".charAt(random.nextInt(4));
+            if (surname.length() + (givenNames.isEmpty() ? 0 : 2 + givenNames.length()) <= 39) {
+                return new Person(surname, givenNames, birth, sex, letters(random, 3, 3));
+            }
+        }
     }
 
-    static Arbitrary<String> alphanumerics(int min, int max) {
-        return Arbitraries.strings().withCharRange('A', 'Z').withCharRange('0', '9')
-                .ofMinLength(min).ofMaxLength(max);
+    static String names(Random random, int minWords) {
+        int words = minWords + random.nextInt(3 - minWords + 1);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < words; i++) {
+            parts.add(letters(random, 1, 10));
+        }
+        return String.join(" ", parts);
     }
 
-    static Arbitrary<LocalDate> dates(LocalDate from, LocalDate to) {
-        return Arbitraries.longs().between(from.toEpochDay(), to.toEpochDay()).map(LocalDate::ofEpochDay);
+    static String letters(Random random, int min, int max) {
+        return chars(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", min, max);
+    }
+
+    static String alphanumerics(Random random, int min, int max) {
+        return chars(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min, max);
+    }
+
+    static String chars(Random random, String alphabet, int min, int max) {
+        StringBuilder s = new StringBuilder();
+        int length = min + random.nextInt(max - min + 1);
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    static LocalDate date(Random random, LocalDate from, LocalDate to) {
+        return LocalDate.ofEpochDay(from.toEpochDay() + random.nextLong(to.toEpochDay() - from.toEpochDay() + 1));
     }
 }
