@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
@@ -134,7 +135,7 @@ public class Deliveries {
             }
         }
         newDeliveries.history(history);
-        outbox.recordAll(events);
+        recordEvents(events, created.stream().collect(Collectors.toMap(d -> d.id, d -> d)));
         if (accepted.stream().anyMatch(d -> d.dispatch == Dispatch.READY)) {
             signal.afterCommit();
         }
@@ -242,7 +243,7 @@ public class Deliveries {
     private void write(StatusBatch batch, Map<UUID, Delivery> locked) {
         newDeliveries.update(batch.changed.values(), Instant.now());
         newDeliveries.history(batch.history);
-        outbox.recordAll(batch.events);
+        recordEvents(batch.events, locked);
         if (batch.retries) {
             signal.afterCommit();
         }
@@ -369,7 +370,18 @@ public class Deliveries {
     private void record(Delivery delivery, DeliveryStatus status, String providerId, String errorCode, String detail,
                         Instant at) {
         history(delivery, status, providerId, errorCode, detail, at);
-        outbox.record(statusEvent(delivery, status, errorCode, at));
+        outbox.record(statusEvent(delivery, status, errorCode, at), delivery.traceParent);
+    }
+
+    /**
+     * A status is published in the trace of the request behind its delivery, not of whatever wrote it (a batch
+     * of provider callbacks has none): the campaign's trace then follows the message back to alerts and registry.
+     */
+    private void recordEvents(List<DeliveryStatusChanged> events, Map<UUID, Delivery> deliveries) {
+        outbox.recordAll(events, i -> {
+            Delivery delivery = deliveries.get(events.get(i).deliveryId());
+            return delivery == null ? null : delivery.traceParent;
+        });
     }
 
     private static void history(Delivery delivery, DeliveryStatus status, String providerId, String errorCode,

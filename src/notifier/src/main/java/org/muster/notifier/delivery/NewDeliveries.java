@@ -178,7 +178,8 @@ class NewDeliveries {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT id, request_id, campaign_id, recipient_id, channel, status, provider_id, error_code,
-                           attempts, dispatch, fallback_step, encoding, segments, next_attempt_at, valid_until
+                           attempts, dispatch, fallback_step, encoding, segments, next_attempt_at, valid_until,
+                           trace_parent
                     FROM delivery WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE""")) {
                 select.setArray(1, connection.createArrayOf("uuid", ids.toArray(UUID[]::new)));
                 try (ResultSet rs = select.executeQuery()) {
@@ -199,6 +200,7 @@ class NewDeliveries {
                         d.segments = rs.getObject(13, Integer.class);
                         d.nextAttemptAt = rs.getObject(14, OffsetDateTime.class).toInstant();
                         d.validUntil = rs.getObject(15, OffsetDateTime.class).toInstant();
+                        d.traceParent = rs.getString(16);
                         locked.put(d.id, d);
                     }
                 }

@@ -9,9 +9,11 @@ import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.muster.contracts.EventJson;
 import org.muster.contracts.Topics;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
@@ -72,10 +74,12 @@ class SendingTest {
     }
 
     @Test
-    void the_provider_call_continues_the_trace_the_request_came_with() {
+    void the_provider_call_and_every_status_continue_the_trace_the_request_came_with() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String fanOutSpan = "b7ad6b7169203331";
-        Requests.publishTogether(List.of(Requests.sms("+93700101019", "Leave now.")), "00-" + traceId + "-" + fanOutSpan + "-01");
+        String requestTrace = "00-" + traceId + "-" + fanOutSpan + "-01";
+        DeliveryRequested request = Requests.sms("+93700101019", "Leave now.");
+        Requests.publishTogether(List.of(request), requestTrace);
 
         SandboxMessage sent = await().atMost(Duration.ofSeconds(30))
                 .until(() -> NotifierStack.twilio().messagesTo("+93700101019"), list -> !list.isEmpty()).get(0);
@@ -83,6 +87,18 @@ class SendingTest {
         String[] parent = sent.traceParent().split("-");
         assertThat(parent[1]).as("the request's trace").isEqualTo(traceId);
         assertThat(parent[2]).as("notifier's send span, under the fan-out's").isNotEqualTo(fanOutSpan).hasSize(16);
+
+        // Queued on intake, sent by the answer writer, delivered by the callback writer: each status goes back to
+        // alerts and registry in the request's trace, although only the send had a span of it.
+        String recipient = request.recipientId().toString();
+        List<ConsumerRecord<String, String>> statuses = events.awaitRecords(records -> records.stream()
+                .filter(r -> recipient.equals(r.key()))
+                .anyMatch(r -> EventJson.fromJson(r.value(), DeliveryStatusChanged.class).status()
+                        == DeliveryStatus.DELIVERED), Duration.ofSeconds(30)).stream()
+                .filter(r -> recipient.equals(r.key())).toList();
+        assertThat(statuses).extracting(r -> EventJson.fromJson(r.value(), DeliveryStatusChanged.class).status())
+                .containsExactly(DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+        assertThat(statuses).extracting(r -> TopicReader.header(r, "traceparent")).containsOnly(requestTrace);
     }
 
     @Test

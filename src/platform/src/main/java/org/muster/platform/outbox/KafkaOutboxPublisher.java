@@ -75,7 +75,8 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
     @Override
     public CompletableFuture<Void> publish(OutboxRecord event) {
         return publish(event.eventId(), event.topic(), event.key(), event.type(), event.subject(),
-                event.payload() == null ? null : bytes(event.payload()), event.occurredAt(), null);
+                event.payload() == null ? null : bytes(event.payload()), event.occurredAt(),
+                event.traceParent() == null ? null : bytes(event.traceParent()));
     }
 
     /**

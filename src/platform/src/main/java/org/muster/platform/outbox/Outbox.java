@@ -13,6 +13,7 @@ import org.hibernate.Session;
 import org.muster.contracts.EventCatalog;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.EventPayload;
+import org.muster.platform.tracing.TraceParents;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Records an event in the service's outbox table, inside the caller's transaction: the event
@@ -46,8 +48,18 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventPayload event) {
+        return record(event, TraceParents.current());
+    }
+
+    /**
+     * Records a catalogued event that continues the trace {@code traceParent} rather than the
+     * current span's: work that runs apart from the request behind it (a provider's status of a
+     * message, written in a batch) names the trace it belongs to.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(EventPayload event, String traceParent) {
         String topic = EventCatalog.byClass(event.getClass()).topic();
-        return record(topic, event.eventKey(), event.eventType(), event.eventKey(), event);
+        return record(topic, event.eventKey(), event.eventType(), event.eventKey(), event, traceParent);
     }
 
     /**
@@ -60,6 +72,16 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> recordAll(List<? extends EventPayload> events) {
+        String current = TraceParents.current();
+        return recordAll(events, i -> current);
+    }
+
+    /**
+     * As {@link #recordAll(List)}, each event continuing the trace of its own: {@code traceParents}
+     * gives the {@code traceparent} of the event at each index, or null for none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordAll(List<? extends EventPayload> events, IntFunction<String> traceParents) {
         if (events.isEmpty()) {
             return List.of();
         }
@@ -70,6 +92,7 @@ public class Outbox {
         String[] types = new String[n];
         String[] payloads = new String[n];
         Short[] slots = new Short[n];
+        String[] traces = new String[n];
         for (int i = 0; i < n; i++) {
             EventPayload event = events.get(i);
             ids[i] = UUID.randomUUID();
@@ -78,13 +101,15 @@ public class Outbox {
             types[i] = event.eventType();
             payloads[i] = toJson(event);
             slots[i] = OutboxSlots.of(keys[i]);
+            traces[i] = traceParents.apply(i);
         }
         Timestamp occurredAt = Timestamp.from(Instant.now());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO outbox (event_id, topic, event_key, event_type, subject, payload, occurred_at, slot)
-                    SELECT e, t, k, y, k, CAST(p AS jsonb), ?, s
-                    FROM unnest(?, ?, ?, ?, ?, ?) AS rows(e, t, k, y, p, s)""")) {
+                    INSERT INTO outbox (event_id, topic, event_key, event_type, subject, payload, occurred_at, slot,
+                                        trace_parent)
+                    SELECT e, t, k, y, k, CAST(p AS jsonb), ?, s, tp
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?) AS rows(e, t, k, y, p, s, tp)""")) {
                 insert.setTimestamp(1, occurredAt);
                 insert.setArray(2, connection.createArrayOf("uuid", ids));
                 insert.setArray(3, connection.createArrayOf("text", topics));
@@ -92,6 +117,7 @@ public class Outbox {
                 insert.setArray(5, connection.createArrayOf("text", types));
                 insert.setArray(6, connection.createArrayOf("text", payloads));
                 insert.setArray(7, connection.createArrayOf("int2", slots));
+                insert.setArray(8, connection.createArrayOf("text", traces));
                 insert.executeUpdate();
             }
         });
@@ -133,8 +159,8 @@ public class Outbox {
         String firstKey = batch.get(0).key();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outbox (event_id, topic, event_key, event_type, occurred_at, slot, events, batch) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO outbox (event_id, topic, event_key, event_type, occurred_at, slot, events, batch, "
+                            + "trace_parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, topic);
                 insert.setString(3, firstKey);
@@ -143,6 +169,7 @@ public class Outbox {
                 insert.setShort(6, OutboxSlots.of(firstKey));
                 insert.setInt(7, batch.size());
                 insert.setString(8, OutboxBatch.write(batch));
+                insert.setString(9, TraceParents.current());
                 insert.executeUpdate();
             }
         });
@@ -172,6 +199,10 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String key, String type, String subject, Object payload) {
+        return record(topic, key, type, subject, payload, TraceParents.current());
+    }
+
+    private UUID record(String topic, String key, String type, String subject, Object payload, String traceParent) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
@@ -184,6 +215,7 @@ public class Outbox {
         entry.payload = payload == null ? null : toJson(payload);
         entry.occurredAt = Instant.now();
         entry.slot = OutboxSlots.of(key);
+        entry.traceParent = traceParent;
         entityManager.persist(entry);
         wakeRelayAfterCommit();
         return entry.eventId;

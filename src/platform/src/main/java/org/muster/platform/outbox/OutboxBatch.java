@@ -46,8 +46,11 @@ final class OutboxBatch {
         return out.toString();
     }
 
-    /** The events of the row {@code rowId}, in their order, as the relay publishes them. */
-    static List<OutboxRecord> read(long rowId, String topic, Instant occurredAt, String batch) {
+    /**
+     * The events of the row {@code rowId}, in their order, as the relay publishes them; each
+     * continues the row's {@code traceParent} (null for none).
+     */
+    static List<OutboxRecord> read(long rowId, String topic, Instant occurredAt, String batch, String traceParent) {
         List<OutboxRecord> records = new ArrayList<>();
         int at = 0;
         try {
@@ -63,7 +66,7 @@ final class OutboxBatch {
                     throw new IllegalStateException("a payload that does not end where its length says, at " + at);
                 }
                 records.add(new OutboxRecord(rowId, UUID.fromString(header[0]), topic, header[1], header[2],
-                        header[3].isEmpty() ? null : header[3], batch.substring(start, end), occurredAt));
+                        header[3].isEmpty() ? null : header[3], batch.substring(start, end), occurredAt, traceParent));
                 at = end + 1;
             }
         } catch (RuntimeException e) {

@@ -46,6 +46,9 @@ public class OutboxEntry {
     @Column(nullable = false, updatable = false)
     public short slot;
 
+    @Column(name = "trace_parent", updatable = false)
+    public String traceParent;
+
     @Column(name = "sent_at", insertable = false, updatable = false)
     public Instant sentAt;
 }

@@ -48,9 +48,10 @@ public final class OutboxRelay implements AutoCloseable {
      * events: a batch row counts its events, and the first row is always read, however large.
      */
     private static final String PENDING = """
-            SELECT id, event_id, topic, event_key, event_type, subject, payload::text, occurred_at, batch
+            SELECT id, event_id, topic, event_key, event_type, subject, payload::text, occurred_at, batch, trace_parent
             FROM (SELECT *, sum(events) OVER (ORDER BY id) AS through
-                  FROM (SELECT id, event_id, topic, event_key, event_type, subject, payload, occurred_at, events, batch
+                  FROM (SELECT id, event_id, topic, event_key, event_type, subject, payload, occurred_at, events, batch,
+                               trace_parent
                         FROM outbox WHERE sent_at IS NULL AND slot = ANY(?) ORDER BY id LIMIT ?) first_rows) counted
             WHERE through - events < ? ORDER BY id""";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
@@ -227,11 +228,12 @@ public final class OutboxRelay implements AutoCloseable {
                 while (rs.next()) {
                     String events = rs.getString(9);
                     if (events != null) {
-                        batch.addAll(OutboxBatch.read(rs.getLong(1), rs.getString(3), rs.getTimestamp(8).toInstant(), events));
+                        batch.addAll(OutboxBatch.read(rs.getLong(1), rs.getString(3), rs.getTimestamp(8).toInstant(), events,
+                                rs.getString(10)));
                     } else {
                         batch.add(new OutboxRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getTimestamp(8).toInstant()));
+                                rs.getTimestamp(8).toInstant(), rs.getString(10)));
                     }
                 }
             }

@@ -52,6 +52,6 @@ class KafkaOutboxPublisherTest {
     }
 
     private static OutboxRecord event() {
-        return new OutboxRecord(1, UUID.randomUUID(), "muster.delivery.requests", "k", "t", "k", "{}", Instant.now());
+        return new OutboxRecord(1, UUID.randomUUID(), "muster.delivery.requests", "k", "t", "k", "{}", Instant.now(), null);
     }
 }

@@ -23,7 +23,7 @@ class OutboxBatchTest {
                 // Newlines and tabs inside a payload are the payload's: its length says where it ends.
                 event("d", "{\"body\":\"line one\nline\ttwo\"}"));
 
-        List<OutboxRecord> read = OutboxBatch.read(42, "muster.delivery.requests", AT, OutboxBatch.write(events));
+        List<OutboxRecord> read = OutboxBatch.read(42, "muster.delivery.requests", AT, OutboxBatch.write(events), null);
 
         assertThat(read).hasSize(4);
         for (int i = 0; i < events.size(); i++) {
@@ -43,11 +43,11 @@ class OutboxBatchTest {
     @Test
     void a_batch_that_is_not_what_the_outbox_writes_is_refused_not_half_read() {
         String good = OutboxBatch.write(List.of(event("k", "{\"a\":1}")));
-        assertThatThrownBy(() -> OutboxBatch.read(7, "t", AT, good.replace("\t7\n", "\t9\n")))
+        assertThatThrownBy(() -> OutboxBatch.read(7, "t", AT, good.replace("\t7\n", "\t9\n"), null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("row 7");
-        assertThatThrownBy(() -> OutboxBatch.read(8, "t", AT, "[{\"not\":\"this format\"}]"))
+        assertThatThrownBy(() -> OutboxBatch.read(8, "t", AT, "[{\"not\":\"this format\"}]", null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("row 8");
-        assertThatThrownBy(() -> OutboxBatch.read(9, "t", AT, good.substring(0, good.length() - 3)))
+        assertThatThrownBy(() -> OutboxBatch.read(9, "t", AT, good.substring(0, good.length() - 3), null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("row 9");
     }
 
@@ -57,7 +57,7 @@ class OutboxBatchTest {
         assertThatThrownBy(() -> new OutboxBatch.Event(UUID.randomUUID(), "k", "t\n", "k", "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(OutboxBatch.read(1, "t", AT, OutboxBatch.write(List.of(
-                new OutboxBatch.Event(UUID.randomUUID(), "k", "t", null, "{}")))).get(0).subject()).isNull();
+                new OutboxBatch.Event(UUID.randomUUID(), "k", "t", null, "{}"))), null).get(0).subject()).isNull();
     }
 
     private static OutboxBatch.Event event(String key, String payload) {

@@ -204,6 +204,31 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void an_event_carries_the_trace_context_it_was_recorded_in_and_none_when_there_was_none() {
+        String launch = "00-" + "4bf92f3577b34da6a3ce929d0e0e4736" + "-" + "00f067aa0ba902b7" + "-01";
+        String status = "00-" + "0af7651916cd43dd8448eb211c80319c" + "-" + "b7ad6b7169203331" + "-01";
+        Instant at = Instant.parse("2021-08-26T14:05:00Z");
+        List<UUID> within = events.recordWithin(launch, new FlightDeparted(UUID.randomUUID(), at, 1, at),
+                List.of(new FlightDeparted(UUID.randomUUID(), at, 2, at), new FlightDeparted(UUID.randomUUID(), at, 3, at)));
+        List<UUID> each = events.recordAll(List.of(new FlightDeparted(UUID.randomUUID(), at, 4, at),
+                new FlightDeparted(UUID.randomUUID(), at, 5, at)), java.util.Arrays.asList(status, null));
+        UUID outside = events.record(new FlightDeparted(UUID.randomUUID(), at, 6, at));
+        List<UUID> ids = new java.util.ArrayList<>(within);
+        ids.addAll(each);
+        ids.add(outside);
+
+        try (TopicReader reader = new TopicReader(Topics.EVACUATION_MANIFESTS)) {
+            Map<String, String> traceById = new HashMap<>();
+            firstOfEach(reader.awaitRecords(all -> firstOfEach(all, ids).size() == ids.size(), Duration.ofSeconds(20)), ids)
+                    .forEach(r -> traceById.put(TopicReader.header(r, "ce_id"), String.valueOf(TopicReader.header(r, "traceparent"))));
+            assertThat(within).allSatisfy(id -> assertThat(traceById.get(id.toString())).isEqualTo(launch));
+            assertThat(traceById.get(each.get(0).toString())).isEqualTo(status);
+            assertThat(traceById.get(each.get(1).toString())).isEqualTo("null");
+            assertThat(traceById.get(outside.toString())).isEqualTo("null");
+        }
+    }
+
     static List<ConsumerRecord<String, String>> ofIds(List<ConsumerRecord<String, String>> records, List<UUID> ids) {
         Set<String> wanted = ids.stream().map(UUID::toString).collect(Collectors.toSet());
         return records.stream().filter(r -> wanted.contains(TopicReader.header(r, "ce_id"))).toList();

@@ -27,12 +27,15 @@ public class NationalSnapshots {
 
     /**
      * {@link #publish(National)} for many people changed in one transaction: one flush, and
-     * their snapshots written to the outbox in one statement.
+     * their snapshots written to the outbox in one statement. People are written apart from the
+     * requests that asked for them (households written in groups), so each snapshot continues
+     * the trace of its own request: {@code traceParents} gives it at the person's index (null for
+     * none).
      */
-    public void publishAll(java.util.List<National> nationals) {
+    public void publishAll(java.util.List<National> nationals, java.util.List<String> traceParents) {
         National.getEntityManager().flush();
         Instant now = Instant.now();
-        outbox.recordAll(nationals.stream().map(n -> snapshotOf(n, now)).toList());
+        outbox.recordAll(nationals.stream().map(n -> snapshotOf(n, now)).toList(), traceParents::get);
     }
 
     /** Publishes a tombstone: compaction then drops the person from the topic, and consumers forget them. */

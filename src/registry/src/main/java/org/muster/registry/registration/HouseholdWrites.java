@@ -169,7 +169,11 @@ public class HouseholdWrites {
      */
     private void insert(List<NewHousehold> households) {
         List<National> people = new ArrayList<>();
-        households.forEach(h -> people.addAll(h.people()));
+        List<String> traceParents = new ArrayList<>();
+        households.forEach(h -> {
+            people.addAll(h.people());
+            h.people().forEach(p -> traceParents.add(h.traceParent()));
+        });
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement household = connection.prepareStatement(
                     "INSERT INTO household (id, created_at) VALUES (?, ?)")) {
@@ -198,7 +202,7 @@ public class HouseholdWrites {
             }
             NewNationals.insert(connection, people);
         });
-        snapshots.publishAll(people);
+        snapshots.publishAll(people, traceParents);
         for (NewHousehold h : households) {
             audit.recordAll(h.actor(), AuditLog.Action.REGISTERED, h.people().stream().map(p -> p.id).toList(),
                     "household " + h.id());

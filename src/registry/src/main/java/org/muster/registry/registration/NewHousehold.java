@@ -8,8 +8,10 @@ import java.util.UUID;
 
 /**
  * A household checked and ready to be written: its people (the registrant first, with the
- * contact points), the idempotency key that came with it (or null) and the request's hash.
+ * contact points), the idempotency key that came with it (or null), the request's hash, and the
+ * request's trace context (or null), which its snapshots continue although a writer thread
+ * writes them.
  */
 record NewHousehold(UUID id, String idempotencyKey, String requestHash, Instant at, String actor,
-                    National registrant, List<National> people) {
+                    National registrant, List<National> people, String traceParent) {
 }

@@ -10,6 +10,7 @@ import org.muster.contracts.common.Vulnerability;
 import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.ProblemException;
+import org.muster.platform.tracing.TraceParents;
 import org.muster.registry.national.ContactPoint;
 import org.muster.registry.national.IdentityDocument;
 import org.muster.registry.national.National;
@@ -144,7 +145,8 @@ public class RegistrationService {
         for (Registration.Person member : registration.household()) {
             people.add(newNational(member, registration, householdId, now, actor));
         }
-        return new Decision(null, new NewHousehold(householdId, idempotencyKey, requestHash, now, actor, registrant, people));
+        return new Decision(null, new NewHousehold(householdId, idempotencyKey, requestHash, now, actor, registrant, people,
+                TraceParents.current()));
     }
 
     /** What the database knows of a registration before it is written. */

@@ -19,9 +19,12 @@ import org.muster.testing.TopicReader;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +86,32 @@ class RegistrationTest {
             assertThat(registrant.contactPoints()).extracting(NationalSnapshot.ContactPoint::address)
                     .containsExactly("+93700123457", "laila." + family.toLowerCase() + "@example.org");
             assertThat(registrant.preferredLanguage()).isEqualTo("fa-AF");
+        }
+    }
+
+    @Test
+    void each_household_s_snapshots_continue_the_trace_of_its_own_request_when_households_are_written_together() {
+        // Sent at once, so that a writer may take them in one group and one transaction.
+        Map<String, List<String>> idsByTrace = new java.util.concurrent.ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> sent = java.util.stream.IntStream.range(0, 4).mapToObj(i -> CompletableFuture.runAsync(() -> {
+            String traceId = UUID.randomUUID().toString().replace("-", "");
+            List<String> ids = given().contentType(ContentType.JSON)
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .body(Households.kabulFamily("Azizi" + UUID.randomUUID().toString().substring(0, 6)))
+                    .post("/public/registrations").then().statusCode(201).extract().path("nationalIds");
+            idsByTrace.put(traceId, ids);
+        })).toList();
+        sent.forEach(CompletableFuture::join);
+
+        try (TopicReader reader = new TopicReader(Topics.REGISTRY_NATIONALS)) {
+            Map<String, String> traceByNational = new HashMap<>();
+            reader.awaitRecords(all -> all.stream().map(ConsumerRecord::key).filter(k -> idsByTrace.values().stream()
+                    .anyMatch(ids -> ids.contains(k))).distinct().count() == 12, Duration.ofSeconds(30))
+                    .forEach(r -> traceByNational.put(r.key(), String.valueOf(TopicReader.header(r, "traceparent"))));
+            idsByTrace.forEach((traceId, ids) -> ids.forEach(id -> assertThat(traceByNational.get(id))
+                    .as("the snapshot of %s", id)
+                    .startsWith("00-" + traceId + "-")
+                    .doesNotContain("00f067aa0ba902b7")));
         }
     }
 
