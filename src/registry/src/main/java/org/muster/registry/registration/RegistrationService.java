@@ -9,9 +9,11 @@ import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.Vulnerability;
 import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.geo.Subdivisions;
+import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
 import org.muster.platform.tracing.TraceParents;
 import org.muster.registry.national.ContactPoint;
+import org.muster.registry.national.Erasure;
 import org.muster.registry.national.IdentityDocument;
 import org.muster.registry.national.National;
 
@@ -111,6 +113,12 @@ public class RegistrationService {
         // documents registered already. The answers are then taken in that order, as before.
         Known known = lookUp(idempotencyKey, persons);
         if (known.earlierHousehold() != null) {
+            if (Erasure.ERASED_REQUEST.equals(known.earlierRequestHash())) {
+                throw new ProblemException(Problem.of("registration-withdrawn", "Registration withdrawn", 410,
+                        "Someone this registration named was erased at their request, so its answer cannot be "
+                                + "given again. Use the self-service link of the first answer, or register anew "
+                                + "with a new Idempotency-Key."));
+            }
             if (!requestHash.equals(known.earlierRequestHash())) {
                 throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key reused",
                         "This Idempotency-Key was used for a different registration. Use a new key.");

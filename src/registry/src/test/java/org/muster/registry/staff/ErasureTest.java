@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.muster.contracts.Topics;
 import org.muster.contracts.registry.NationalSnapshot;
 import org.muster.registry.Households;
+import org.muster.registry.national.Erasure;
 import org.muster.testing.MusterStackResource;
 import org.muster.testing.TopicReader;
 
@@ -22,6 +23,8 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 
 @QuarkusTest
 @QuarkusTestResource(value = MusterStackResource.class, initArgs = @ResourceArg(name = "schema", value = "registry"))
@@ -35,10 +38,13 @@ class ErasureTest {
     void erasure_leaves_no_personal_data_and_publishes_a_tombstone() {
         String family = "Erase" + UUID.randomUUID().toString().substring(0, 8);
         String passport = Households.passport();
-        List<String> ids = given().contentType(ContentType.JSON)
-                .body(Households.kabulFamily(family, passport, "+93700123458"))
+        String body = Households.kabulFamily(family, passport, "+93700123458");
+        String key = UUID.randomUUID().toString();
+        List<String> ids = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post("/public/registrations").then().statusCode(201).extract().path("nationalIds");
         String registrant = ids.get(0);
+        // The snapshot is relayed, and its row stays in the outbox for the outbox's retention.
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows(registrant, "sent_at IS NOT NULL") == 1);
 
         given().delete("/nationals/" + registrant).then().statusCode(204);
 
@@ -53,6 +59,18 @@ class ErasureTest {
                 registrant)).isEqualTo(1);
         // The rest of the household stays registered.
         assertThat(count("SELECT count(*) FROM national WHERE id = ?1", ids.get(1))).isEqualTo(1);
+        // Of the outbox, only the tombstone names the person; the registration's hash, computed
+        // over their names and passport, is gone, and a late retry of it registers nobody again.
+        assertThat(outboxRows(registrant, "payload IS NOT NULL")).isZero();
+        assertThat(outboxRows(registrant, "payload IS NULL")).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "SELECT request_hash FROM registration_request WHERE idempotency_key = ?1")
+                .setParameter(1, key).getSingleResult())).isEqualTo(Erasure.ERASED_REQUEST);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/public/registrations").then().statusCode(410)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/registration-withdrawn"));
+        assertThat(count("SELECT count(*) FROM identity_document WHERE number = ?1", passport)).isZero();
 
         try (TopicReader reader = new TopicReader(Topics.REGISTRY_NATIONALS)) {
             ConsumerRecord<String, String> tombstone = reader.awaitRecords(all -> all.stream()
@@ -72,6 +90,12 @@ class ErasureTest {
     @Test
     void without_a_token_erasure_answers_401() {
         given().delete("/nationals/" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    private long outboxRows(String key, String condition) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM outbox WHERE topic = ?1 AND event_key = ?2 AND " + condition)
+                .setParameter(1, Topics.REGISTRY_NATIONALS).setParameter(2, key).getSingleResult()).longValue());
     }
 
     private long count(String sql, String parameter) {
