@@ -11,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.muster.alerts.advisory.Advisories;
+import org.muster.alerts.advisory.Advisory;
 import org.muster.alerts.advisory.AdvisoryRequest;
 import org.muster.alerts.advisory.AdvisoryView;
 import org.muster.contracts.common.AdvisoryAction;
@@ -75,6 +76,15 @@ public class Campaigns {
         if (r.advisoryId() != null) {
             try {
                 advisory = advisories.get(r.advisoryId());
+                if (advisory.state() != Advisory.State.ACTIVE) {
+                    // Citizens would be sent advice the embassy has withdrawn or replaced.
+                    errors.add(new Problem.FieldError("advisoryId", "/advisoryId", "advisory " + r.advisoryId() + " is "
+                            + advisory.state().name().toLowerCase() + (advisory.supersededBy() == null ? ""
+                            : "; its successor is " + advisory.supersededBy())));
+                } else if (advisory.expiresAt() != null && !advisory.expiresAt().isAfter(Instant.now())) {
+                    errors.add(new Problem.FieldError("advisoryId", "/advisoryId", "advisory " + r.advisoryId()
+                            + " expired at " + advisory.expiresAt()));
+                }
             } catch (ProblemException e) {
                 errors.add(new Problem.FieldError("advisoryId", "/advisoryId", "no advisory " + r.advisoryId()));
             }
@@ -103,7 +113,15 @@ public class Campaigns {
             });
         }
         if (templates.isEmpty() && advisory != null && errors.isEmpty()) {
-            advisory.texts().forEach((language, text) -> templates.put(language, fromAdvisory(text)));
+            advisory.texts().forEach((language, text) -> {
+                CampaignRequest.Template template = fromAdvisory(text);
+                String problem = Templates.problem(engine, template.body());
+                if (problem != null) {
+                    errors.add(new Problem.FieldError("advisoryId", "/advisoryId", "its " + language
+                            + " text cannot be sent as written (" + problem + "); give templates instead"));
+                }
+                templates.put(language, template);
+            });
         }
         if (templates.isEmpty() && errors.isEmpty()) {
             errors.add(new Problem.FieldError("templates", "/templates", "give a template per language, or an advisoryId to take its texts"));
@@ -265,6 +283,15 @@ public class Campaigns {
 
     /** Resolves the audience into campaign_recipient rows in the launch's transaction: the fan-out works from them. */
     private Campaign start(Campaign c) {
+        if (c.advisoryId != null) {
+            AdvisoryView advisory = advisories.get(c.advisoryId);
+            if (advisory.state() != Advisory.State.ACTIVE) {
+                // Withdrawn or replaced since the campaign was built: its text is no longer the embassy's advice.
+                throw ProblemException.conflict("advisory-not-active", "Advisory no longer active",
+                        "Advisory " + c.advisoryId + " is " + advisory.state().name().toLowerCase()
+                                + ": build the campaign again from the advisory in force");
+            }
+        }
         // The audience is sorted by national_id below: in memory (100,000 people took 22 MB), not in
         // files as with the default 4 MB. For this transaction only.
         entityManager.createNativeQuery("SET LOCAL work_mem = '64MB'").executeUpdate();

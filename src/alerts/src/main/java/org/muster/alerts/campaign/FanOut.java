@@ -109,7 +109,21 @@ public class FanOut {
                 List<UUID> campaigns = batch.running();
                 prepared.keySet().retainAll(campaigns);
                 for (UUID campaign : campaigns) {
-                    worked |= work(campaign);
+                    try {
+                        worked |= work(campaign);
+                    } catch (RuntimeException e) {
+                        // One campaign's failure must not hold back the others: a "leave now" launched
+                        // after a campaign that cannot be sent still goes out.
+                        Future<FanOutBatch.Prepared> ahead = prepared.remove(campaign);
+                        if (ahead != null) {
+                            ahead.cancel(false);
+                        }
+                        if (!running) {
+                            return;
+                        }
+                        LOG.warnf(e, "fan-out batch of campaign %s failed; it was rolled back and will be tried again",
+                                campaign);
+                    }
                 }
             } catch (RuntimeException e) {
                 prepared.clear();

@@ -34,13 +34,18 @@ final class Templates {
         campaign.templates.forEach((language, t) -> bodies.put(language, engine.parse(t.body())));
     }
 
-    /** Parses a template, or names the Qute error. */
+    /**
+     * Parses a template and renders it once with sample data, or names the Qute error: a
+     * misspelt {nme} parses, but rendering is strict and would fail for every recipient.
+     */
     static String problem(Engine engine, String template) {
         try {
-            engine.parse(template);
+            engine.parse(template).render(Map.of("name", "Laila Ahmadi", "region", "AF-KAB", "regionName", "Kabul",
+                    "assemblyPoint", "Gate 3", "replyInstructions", "Reply SAFE or HELP."));
             return null;
         } catch (TemplateException e) {
-            return "not a valid Qute template: " + e.getMessage();
+            return "not a valid template (it may use {name}, {region}, {regionName}, {assemblyPoint} and "
+                    + "{replyInstructions}): " + e.getMessage();
         }
     }
 

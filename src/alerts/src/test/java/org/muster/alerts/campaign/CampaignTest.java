@@ -40,6 +40,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -389,6 +391,58 @@ class CampaignTest {
         body.put("advisoryId", UUID.randomUUID().toString());
         given().contentType(ContentType.JSON).body(body).post("/campaigns").then().statusCode(400)
                 .body("errors.field", hasItem("advisoryId"));
+        // Parses, but would fail for every recipient: rendering is strict.
+        body = campaign(List.of("AF-KAB"), List.of(), "ROUTINE");
+        body.put("templates", Map.of("en", Map.of("body", "{nme}: leave now.")));
+        given().contentType(ContentType.JSON).body(body).post("/campaigns").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("templates[en].body"))
+                .body("errors.message", hasItem(containsString("nme")));
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void a_withdrawn_advisory_cannot_be_sent_and_a_campaign_built_from_it_cannot_be_launched() {
+        String advisory = given().contentType(ContentType.JSON).body(org.muster.alerts.AdvisoryFixtures.leaveImmediately())
+                .post("/advisories").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = campaign(List.of("AF-NIM"), List.of(), "ROUTINE");
+        body.remove("templates");
+        body.put("advisoryId", advisory);
+        String built = create(body);
+
+        given().post("/advisories/" + advisory + "/cancel").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body(body).post("/campaigns").then().statusCode(400)
+                .body("errors.field", hasItem("advisoryId"))
+                .body("errors.message", hasItem(containsString("cancelled")));
+        given().post("/campaigns/" + built + "/launch").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/advisory-not-active"));
+        given().get("/campaigns/" + built).then().body("state", equalTo("DRAFT"));
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void a_campaign_that_cannot_be_sent_does_not_hold_back_one_launched_after_it() {
+        AudienceSeed.person(em, "AF-URU", "en", "Stuck One", AudienceSeed.contacts(AudienceSeed.sms("+93700600001", false)),
+                "UNKNOWN", "");
+        AudienceSeed.person(em, "AF-BAM", "en", "Leaving One", AudienceSeed.contacts(AudienceSeed.sms("+93700600002", false)),
+                "UNKNOWN", "");
+        String stuck = create(campaign(List.of("AF-URU"), List.of(), "ROUTINE"));
+        // A template stored before templates were checked by rendering (or by an older Qute): every
+        // recipient's rendering fails.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE campaign SET templates = jsonb_set(templates, '{en,body}', '\"{nme}: leave now.\"') WHERE id = ?1")
+                .setParameter(1, UUID.fromString(stuck)).executeUpdate());
+        given().post("/campaigns/" + stuck + "/launch").then().statusCode(200);
+        String leaving = create(campaign(List.of("AF-BAM"), List.of(), "ROUTINE"));
+        given().post("/campaigns/" + leaving + "/launch").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/campaigns/" + leaving).then()
+                .body("state", equalTo("COMPLETED")));
+        assertThat(awaitRequests(leaving, 1)).extracting(DeliveryRequested::address).containsExactly("+93700600002");
+        given().get("/campaigns/" + stuck).then().body("state", equalTo("RUNNING"));
+        given().post("/campaigns/" + stuck + "/cancel").then().statusCode(200);
     }
 
     static Map<String, Object> campaign(List<String> regions, List<String> welfare, String priority) {
