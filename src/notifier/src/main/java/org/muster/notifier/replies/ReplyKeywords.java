@@ -5,16 +5,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.muster.contracts.common.ReplyKeyword;
 
 /**
- * The keywords recognised in replies, in English, French, German, Dari and Pashto (the list is in the README).
- * A reply matches if its whole text, or its first word, is a keyword once case, accents, punctuation and the
- * Arabic-script letter variants (Arabic and Persian yeh and kaf) are set aside.
+ * The keywords recognised in replies, in English, French, German, Dari and Pashto (the list is in the README),
+ * once case, accents, punctuation and the Arabic-script letter variants (Arabic and Persian yeh and kaf) are set
+ * aside. A reply is read, in this order:
+ * <ol>
+ *   <li>its whole text is a keyword: that keyword ("1", "OK", "yes" too);</li>
+ *   <li>it asks for help anywhere ("OK but we need help", "safe, my brother needs help"): HELP, since a
+ *       call for help read as anything else leaves someone waiting, while one read too eagerly costs a phone
+ *       call;</li>
+ *   <li>its first word is a keyword that says one thing in a sentence ("Safe - all 4 of us", "stop please"):
+ *       that keyword. Words that begin other sentences ("1 child missing", "Yes we left", "Cancel my seat")
+ *       count only alone;</li>
+ *   <li>otherwise NONE: free text, kept for staff.</li>
+ * </ol>
  */
 public final class ReplyKeywords {
 
     private static final Map<String, ReplyKeyword> KEYWORDS = new HashMap<>();
+    /** Keywords that count only as the whole reply: as a first word they begin ordinary sentences. */
+    private static final Set<String> ALONE_ONLY = Set.of("1", "2", "OK", "YES", "END", "CANCEL", "QUIT", "بس");
 
     static {
         add(ReplyKeyword.SAFE, "SAFE", "OK", "1", // English; 1 as on the voice keypad
@@ -51,9 +64,23 @@ public final class ReplyKeywords {
         if (whole != null) {
             return whole;
         }
+        String words = " " + normalised + " ";
+        boolean asksForHelp = KEYWORDS.entrySet().stream()
+                .anyMatch(k -> k.getValue() == ReplyKeyword.HELP && !ALONE_ONLY.contains(k.getKey())
+                        && words.contains(" " + k.getKey() + " "));
+        if (asksForHelp) {
+            return ReplyKeyword.HELP;
+        }
         int space = normalised.indexOf(' ');
-        return space > 0 ? KEYWORDS.getOrDefault(normalised.substring(0, space), ReplyKeyword.NONE)
-                : ReplyKeyword.NONE;
+        if (space <= 0) {
+            return ReplyKeyword.NONE;
+        }
+        // The longest keyword the reply begins with: "EN SECURITE ..." rather than nothing.
+        return KEYWORDS.entrySet().stream()
+                .filter(k -> !ALONE_ONLY.contains(k.getKey()) && words.startsWith(" " + k.getKey() + " "))
+                .max(java.util.Comparator.comparingInt(k -> k.getKey().length()))
+                .map(Map.Entry::getValue)
+                .orElse(ReplyKeyword.NONE);
     }
 
     /** The keywords of one meaning, as documented. */
