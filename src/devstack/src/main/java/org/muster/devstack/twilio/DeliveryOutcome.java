@@ -14,6 +14,7 @@ import java.util.List;
  *   <tr><td>0005</td><td>{@code undelivered}, 30005 Unknown destination handset</td><td>{@code failed}</td></tr>
  *   <tr><td>0006</td><td>{@code undelivered}, 30006 Landline or unreachable carrier</td><td>{@code completed}
  *       (a landline answers calls)</td></tr>
+ *   <tr><td>0007</td><td>{@code sent}, and no report after it</td><td>{@code completed}</td></tr>
  *   <tr><td>anything else</td><td>{@code delivered}</td><td>{@code completed}</td></tr>
  * </table>
  *
@@ -27,7 +28,9 @@ enum DeliveryOutcome {
     DELIVERED(null, "delivered", null, null, "completed"),
     UNREACHABLE("0003", "failed", 30003, "Unreachable destination handset", "no-answer"),
     UNKNOWN_DESTINATION("0005", "undelivered", 30005, "Unknown destination handset", "failed"),
-    LANDLINE("0006", "undelivered", 30006, "Landline or unreachable carrier", "completed");
+    LANDLINE("0006", "undelivered", 30006, "Landline or unreachable carrier", "completed"),
+    /** The carrier never reports: the message stays {@code sent}, as with some networks in a crisis. */
+    NO_REPORT("0007", "sent", null, null, "completed");
 
     final String suffix;
     final String messageStatus;
@@ -58,7 +61,7 @@ enum DeliveryOutcome {
         if ("accepted".equals(initialStatus)) {
             statuses.add("queued");
         }
-        if (!"failed".equals(messageStatus)) {
+        if (!"failed".equals(messageStatus) && !"sent".equals(messageStatus)) {
             statuses.add("sent");
         }
         statuses.add(messageStatus);

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         <tr><td>0003</td><td>failed, 30003</td><td>no-answer</td></tr>
  *         <tr><td>0005</td><td>undelivered, 30005</td><td>failed</td></tr>
  *         <tr><td>0006</td><td>undelivered, 30006</td><td>completed</td></tr>
+ *         <tr><td>0007</td><td>sent, never a report after it</td><td>completed</td></tr>
  *         <tr><td>anything else</td><td>delivered</td><td>completed</td></tr>
  *       </table>
  *       (see {@link DeliveryOutcome}).</li>

@@ -72,6 +72,13 @@ public class Deliveries {
     int maxAttempts;
 
     /**
+     * How long a message may stay sent without a delivery report before the next channel of its plan goes: some
+     * networks never report, and the e-mail behind an SMS must not wait for ever.
+     */
+    @ConfigProperty(name = "muster.notifier.fallback.unconfirmed-after")
+    Duration unconfirmedAfter;
+
+    /**
      * Persists the deliveries of many requests, each once: a request seen again (Kafka redelivery, alerts
      * publishing it twice, twice in the list) finds its key and changes nothing. A handful of statements whatever
      * the number: one to find the keys already known, one for the earlier steps of the recipients' plans (a later
@@ -298,11 +305,18 @@ public class Deliveries {
             if (earlier.stream().anyMatch(Deliveries::reached)) {
                 move(delivery, DeliveryStatus.CANCELLED, null, null, "an earlier channel reached the recipient", now);
                 changed++;
-            } else if (earlier.stream().allMatch(Deliveries::gaveUp)) {
+            } else if (earlier.stream().allMatch(d -> gaveUp(d) || unconfirmed(d, now)
+                    // Cancelled by the provider: nothing else cancels an earlier step and leaves a later one waiting
+                    // (an erasure or a campaign's cancellation cancels both).
+                    || d.status == DeliveryStatus.CANCELLED)) {
                 entityManager.lock(delivery, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 delivery.dispatch = Dispatch.READY;
                 delivery.nextAttemptAt = now;
-                history(delivery, delivery.status, null, null, "fallback: every earlier channel failed", now);
+                List<String> silent = earlier.stream().filter(d -> unconfirmed(d, now)).map(d -> d.channel.name()).toList();
+                history(delivery, delivery.status, null, null, silent.isEmpty()
+                        ? "fallback: every earlier channel failed"
+                        : "fallback: no delivery report for " + String.join(", ", silent) + " within " + unconfirmedAfter,
+                        now);
                 changed++;
             }
         }
@@ -438,6 +452,12 @@ public class Deliveries {
     /** Whether the delivery will never get through: the next step of the plan may go. */
     static boolean gaveUp(Delivery delivery) {
         return delivery.status.needsFallback() || delivery.status == DeliveryStatus.EXPIRED;
+    }
+
+    /** Sent by a channel that reports delivery, and no report for {@link #unconfirmedAfter}. */
+    private boolean unconfirmed(Delivery delivery, Instant now) {
+        return delivery.status == DeliveryStatus.SENT && delivery.channel != Channel.EMAIL
+                && delivery.updatedAt != null && delivery.updatedAt.isBefore(now.minus(unconfirmedAfter));
     }
 
     static String abbreviate(String text) {

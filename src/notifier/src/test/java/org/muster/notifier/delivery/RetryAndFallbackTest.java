@@ -77,6 +77,31 @@ class RetryAndFallbackTest {
     }
 
     @Test
+    void an_sms_the_carrier_never_reports_on_lets_the_email_go_after_a_while() {
+        UUID campaign = UUID.randomUUID();
+        UUID recipient = UUID.randomUUID();
+        String number = "+93700340007"; // the sandbox's carrier never reports on it
+        String mailbox = "silent-" + recipient + "@example.org";
+        DeliveryRequested sms = Requests.request(campaign, recipient, Channel.SMS, number, "en", "Leave now.", 0);
+        DeliveryRequested email = Requests.request(campaign, recipient, Channel.EMAIL, mailbox, "en", "Leave now.", 1);
+        Requests.publish(sms);
+        Requests.publish(email);
+
+        Delivery next = awaitFinal(email.requestId(), DeliveryStatus.SENT);
+
+        Delivery first = lookups.delivery(sms.requestId());
+        assertThat(first.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(NotifierStack.twilio().messagesTo(number)).hasSize(1);
+        assertThat(lookups.history(next.id)).extracting(h -> h.detail)
+                .contains("fallback: no delivery report for SMS within PT3S");
+        // Not before the configured wait after the SMS was sent.
+        assertThat(Duration.between(first.updatedAt, lookups.history(next.id).stream()
+                .filter(h -> h.status == DeliveryStatus.SENT).findFirst().orElseThrow().occurredAt))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertOneMail(next, mailbox);
+    }
+
+    @Test
     void a_request_past_its_validity_expires_unsent_and_the_plan_moves_on() {
         UUID campaign = UUID.randomUUID();
         UUID recipient = UUID.randomUUID();
