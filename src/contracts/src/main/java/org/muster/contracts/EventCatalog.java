@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.muster.contracts.alerts.AdvisoryPublished;
+import org.muster.contracts.alerts.CampaignStateChanged;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.evacuation.FlightChanged;
 import org.muster.contracts.evacuation.FlightDeparted;
@@ -72,6 +73,8 @@ public final class EventCatalog {
             new Entry(NationalSnapshot.TYPE, NationalSnapshot.class, Topics.REGISTRY_NATIONALS, MusterService.REGISTRY),
             new Entry(AdvisoryPublished.TYPE, AdvisoryPublished.class, Topics.ALERTS_ADVISORIES, MusterService.ALERTS),
             new Entry(DeliveryRequested.TYPE, DeliveryRequested.class, Topics.DELIVERY_REQUESTS, MusterService.ALERTS),
+            new Entry(CampaignStateChanged.TYPE, CampaignStateChanged.class, Topics.DELIVERY_REQUESTS,
+                    MusterService.ALERTS),
             new Entry(DeliveryStatusChanged.TYPE, DeliveryStatusChanged.class, Topics.DELIVERY_EVENTS,
                     MusterService.NOTIFIER),
             new Entry(ReplyReceived.TYPE, ReplyReceived.class, Topics.DELIVERY_EVENTS, MusterService.NOTIFIER),

@@ -21,7 +21,10 @@ public final class Topics {
     /** Travel advisories, published by alerts, key advisory id. */
     public static final String ALERTS_ADVISORIES = "muster.alerts.advisories";
 
-    /** One delivery request per recipient and channel, published by alerts, key recipient (national) id. */
+    /**
+     * One delivery request per recipient and channel, published by alerts, key recipient (national) id; and
+     * the campaigns' pauses, resumptions and cancellations for notifier, key campaign id.
+     */
     public static final String DELIVERY_REQUESTS = "muster.delivery.requests";
 
     /** Delivery status changes and inbound replies, published by notifier, key recipient (national) id. */

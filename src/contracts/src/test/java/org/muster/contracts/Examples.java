@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.muster.contracts.alerts.AdvisoryPublished;
+import org.muster.contracts.alerts.CampaignStateChanged;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.AdvisoryAction;
 import org.muster.contracts.common.AdvisoryLevel;
@@ -63,6 +64,7 @@ public final class Examples {
                 nationalSnapshot(),
                 advisoryPublished(),
                 smsRequested(),
+                campaignCancelled(),
                 deliveryStatusChanged(DeliveryStatus.DELIVERED),
                 replyReceived(),
                 flightScheduled(),
@@ -84,6 +86,7 @@ public final class Examples {
                 advisoryPublished(),
                 smsRequested(),
                 emailRequested(),
+                campaignCancelled(),
                 deliveryStatusChanged(DeliveryStatus.QUEUED),
                 deliveryStatusChanged(DeliveryStatus.SENT),
                 deliveryStatusChanged(DeliveryStatus.DELIVERED),
@@ -205,6 +208,10 @@ public final class Examples {
                 sent || status.needsFallback() ? "SM0f1e2d3c4b5a69788796a5b4c3d2e1f0" : null,
                 status.needsFallback() ? "30003" : null,
                 T0.plusSeconds(75));
+    }
+
+    public static CampaignStateChanged campaignCancelled() {
+        return new CampaignStateChanged(CAMPAIGN, CampaignStateChanged.State.CANCELLED, "officer-ana", T0.plusSeconds(300));
     }
 
     public static ReplyReceived replyReceived() {

@@ -49,7 +49,8 @@ public class CampaignProgress {
                         SELECT channel, COALESCE(region, 'unknown'),
                             count(*) FILTER (WHERE status IN ('SENT', 'DELIVERED', 'READ', 'UNDELIVERED')),
                             count(*) FILTER (WHERE status IN ('DELIVERED', 'READ')),
-                            count(*) FILTER (WHERE status IN ('FAILED', 'UNDELIVERED', 'EXPIRED', 'CANCELLED'))
+                            count(*) FILTER (WHERE status IN ('FAILED', 'UNDELIVERED', 'EXPIRED')),
+                            count(*) FILTER (WHERE status = 'CANCELLED')
                         FROM campaign_delivery WHERE campaign_id = ?1 GROUP BY 1, 2""")
                 .setParameter(1, id).getResultList();
         for (Object[] s : statuses) {
@@ -57,6 +58,7 @@ public class CampaignProgress {
             f[1] += number(s[2]);
             f[2] += number(s[3]);
             f[3] += number(s[4]);
+            f[6] += number(s[5]);
         }
         // Replies per channel and region count the requests made to the people who replied.
         List<Object[]> replies = entityManager.createNativeQuery("""
@@ -77,7 +79,8 @@ public class CampaignProgress {
         List<Progress.Row> rows = new ArrayList<>();
         figures.forEach((key, f) -> {
             int cut = key.indexOf('\n');
-            rows.add(new Progress.Row(key.substring(0, cut), key.substring(cut + 1), f[0], f[1], f[2], f[3], f[4], f[5]));
+            rows.add(new Progress.Row(key.substring(0, cut), key.substring(cut + 1), f[0], f[1], f[2], f[3], f[6], f[4],
+                    f[5]));
         });
         return new Progress(id, c.state, c.recipients, number(totals[0]), rows, number(totals[1]), number(totals[2]),
                 unreached(id, plan));
@@ -115,9 +118,9 @@ public class CampaignProgress {
         return unreached;
     }
 
-    /** requested, sent, delivered, failed, replied SAFE, replied HELP of one channel and region. */
+    /** requested, sent, delivered, failed, replied SAFE, replied HELP, cancelled of one channel and region. */
     private static int[] figures(Map<String, int[]> figures, String channel, String region) {
-        return figures.computeIfAbsent(channel + "\n" + region, k -> new int[6]);
+        return figures.computeIfAbsent(channel + "\n" + region, k -> new int[7]);
     }
 
     private static int number(Object o) {

@@ -87,21 +87,21 @@ public class CampaignResource {
     @Path("/{id}/pause")
     @RolesAllowed(Roles.CONSULAR_OFFICER)
     public Campaign pause(@PathParam("id") UUID id) {
-        return campaigns.pause(id);
+        return campaigns.pause(id, officer());
     }
 
     @POST
     @Path("/{id}/resume")
     @RolesAllowed(Roles.CONSULAR_OFFICER)
     public Campaign resume(@PathParam("id") UUID id) {
-        return campaigns.resume(id);
+        return campaigns.resume(id, officer());
     }
 
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Roles.CONSULAR_OFFICER)
     public Campaign cancel(@PathParam("id") UUID id) {
-        return campaigns.cancel(id);
+        return campaigns.cancel(id, officer());
     }
 
     private String officer() {

@@ -14,6 +14,7 @@ import org.muster.alerts.advisory.Advisories;
 import org.muster.alerts.advisory.Advisory;
 import org.muster.alerts.advisory.AdvisoryRequest;
 import org.muster.alerts.advisory.AdvisoryView;
+import org.muster.contracts.alerts.CampaignStateChanged;
 import org.muster.contracts.common.AdvisoryAction;
 import org.muster.contracts.common.AdvisoryLevel;
 import org.muster.contracts.common.Channel;
@@ -21,6 +22,7 @@ import org.muster.contracts.common.DeliveryPriority;
 import org.muster.contracts.registry.NationalSnapshot;
 import org.muster.platform.geo.Languages;
 import org.muster.platform.geo.Subdivisions;
+import org.muster.platform.outbox.Outbox;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
 import org.muster.platform.tracing.TraceParents;
@@ -47,6 +49,9 @@ public class Campaigns {
 
     @Inject
     Advisories advisories;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     FanOut fanOut;
@@ -244,31 +249,53 @@ public class Campaigns {
         return start(c);
     }
 
+    /**
+     * Stops the fan-out and holds, in notifier, the campaign's messages not yet handed to the provider. A campaign
+     * whose fan-out completed can still be paused: its messages may wait in notifier for the provider's rate for
+     * many minutes after it.
+     */
     @Transactional
-    public Campaign pause(UUID id) {
+    public Campaign pause(UUID id, String officer) {
         Campaign c = locked(id);
-        requireState(c, Campaign.State.RUNNING);
+        if (c.state != Campaign.State.RUNNING && c.state != Campaign.State.COMPLETED) {
+            throw stateConflict(c);
+        }
         c.state = Campaign.State.PAUSED;
+        tellNotifier(c, CampaignStateChanged.State.PAUSED, officer);
         return c;
     }
 
     @Transactional
-    public Campaign resume(UUID id) {
+    public Campaign resume(UUID id, String officer) {
         Campaign c = locked(id);
         requireState(c, Campaign.State.PAUSED);
         c.state = Campaign.State.RUNNING;
+        tellNotifier(c, CampaignStateChanged.State.RUNNING, officer);
         wakeFanOutAfterCommit();
         return c;
     }
 
+    /**
+     * Stops the fan-out and cancels, in notifier, every message of the campaign not yet handed to the provider,
+     * including after the fan-out completed: a wrong "leave now" can be stopped while it is still being sent.
+     */
     @Transactional
-    public Campaign cancel(UUID id) {
+    public Campaign cancel(UUID id, String officer) {
         Campaign c = locked(id);
-        if (c.state == Campaign.State.COMPLETED || c.state == Campaign.State.CANCELLED) {
+        if (c.state == Campaign.State.CANCELLED) {
             throw stateConflict(c);
         }
+        boolean launched = c.state != Campaign.State.DRAFT && c.state != Campaign.State.AWAITING_APPROVAL;
         c.state = Campaign.State.CANCELLED;
+        if (launched) {
+            tellNotifier(c, CampaignStateChanged.State.CANCELLED, officer);
+        }
         return c;
+    }
+
+    /** Through the outbox, with the change: notifier applies it to the messages it has not sent yet. */
+    private void tellNotifier(Campaign c, CampaignStateChanged.State state, String officer) {
+        outbox.record(new CampaignStateChanged(c.id, state, officer, Instant.now()));
     }
 
     private long people(Campaign c) {

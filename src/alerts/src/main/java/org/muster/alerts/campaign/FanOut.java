@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class FanOut {
 
     private static final Logger LOG = Logger.getLogger(FanOut.class);
+    private static final Duration RETRY_FAILED_CAMPAIGN = Duration.ofSeconds(5);
 
     @Inject
     FanOutBatch batch;
@@ -45,6 +48,8 @@ public class FanOut {
     private ExecutorService ahead;
     /** Each campaign's next batch, being prepared; touched by the worker thread only. */
     private final Map<UUID, Future<FanOutBatch.Prepared>> prepared = new HashMap<>();
+    /** Campaigns whose last batch failed, and when to try them again; only the fan-out thread uses it. */
+    private final Map<UUID, Instant> retryAfter = new HashMap<>();
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
@@ -108,9 +113,15 @@ public class FanOut {
             try {
                 List<UUID> campaigns = batch.running();
                 prepared.keySet().retainAll(campaigns);
+                retryAfter.keySet().retainAll(campaigns);
                 for (UUID campaign : campaigns) {
+                    Instant retry = retryAfter.get(campaign);
+                    if (retry != null && Instant.now().isBefore(retry)) {
+                        continue;
+                    }
                     try {
                         worked |= work(campaign);
+                        retryAfter.remove(campaign);
                     } catch (RuntimeException e) {
                         // One campaign's failure must not hold back the others: a "leave now" launched
                         // after a campaign that cannot be sent still goes out.
@@ -121,8 +132,10 @@ public class FanOut {
                         if (!running) {
                             return;
                         }
-                        LOG.warnf(e, "fan-out batch of campaign %s failed; it was rolled back and will be tried again",
-                                campaign);
+                        // Tried again a few seconds later, not at every turn of the others' fan-out.
+                        retryAfter.put(campaign, Instant.now().plus(RETRY_FAILED_CAMPAIGN));
+                        LOG.warnf(e, "fan-out batch of campaign %s failed; it was rolled back and will be tried again in %s",
+                                campaign, RETRY_FAILED_CAMPAIGN);
                     }
                 }
             } catch (RuntimeException e) {

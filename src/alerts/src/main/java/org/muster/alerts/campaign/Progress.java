@@ -14,10 +14,12 @@ public record Progress(UUID campaignId, Campaign.State state, Integer recipients
 
     /**
      * @param sent handed to the provider, whatever came after
-     * @param failed failed, undelivered, expired or cancelled
+     * @param failed failed, undelivered or expired
+     * @param cancelled not sent, and not to be: an earlier channel of the plan reached the person, or the campaign
+     *                  was cancelled
      */
     public record Row(String channel, String region, int requested, int sent, int delivered, int failed,
-                      int repliedSafe, int repliedHelp) {
+                      int cancelled, int repliedSafe, int repliedHelp) {
     }
 
     public record Unreached(UUID nationalId, String name, String region, String language) {

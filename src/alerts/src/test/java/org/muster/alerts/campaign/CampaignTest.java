@@ -14,6 +14,7 @@ import org.muster.alerts.AudienceSeed;
 import org.muster.contracts.CloudEventHeaders;
 import org.muster.contracts.EventJson;
 import org.muster.contracts.Topics;
+import org.muster.contracts.alerts.CampaignStateChanged;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.DeliveryStatus;
@@ -111,6 +112,7 @@ class CampaignTest {
         String lateSent = status(c, dari1, Channel.SMS, DeliveryStatus.SENT);
         status(c, dari2, Channel.SMS, DeliveryStatus.FAILED);
         status(c, pashto, Channel.EMAIL, DeliveryStatus.DELIVERED);
+        status(c, mailOnly, Channel.EMAIL, DeliveryStatus.CANCELLED);
         String reply = UUID.randomUUID().toString();
         ReplyReceived safe = new ReplyReceived(UUID.randomUUID(), dari1, c, Channel.SMS, "+93700200001", ReplyKeyword.SAFE, "SAFE", Instant.now());
         EventProducer.publish(Topics.DELIVERY_EVENTS, safe, reply, "notifier");
@@ -126,9 +128,13 @@ class CampaignTest {
                 .body("rows.find { it.channel == 'SMS' && it.region == 'AF-BDS' }.sent", equalTo(1))
                 .body("rows.find { it.channel == 'SMS' && it.region == 'AF-BDS' }.repliedSafe", equalTo(1))
                 .body("rows.find { it.channel == 'EMAIL' && it.region == 'AF-BDG' }.delivered", equalTo(1))
+                // Cancelled is not failed: in a plan of "the first that works" every success cancels a step.
+                .body("rows.find { it.channel == 'EMAIL' && it.region == 'AF-BDS' }.cancelled", equalTo(1))
+                .body("rows.find { it.channel == 'EMAIL' && it.region == 'AF-BDS' }.failed", equalTo(0))
                 .body("unreached.nationalId", hasItem(dari2.toString()))
                 .body("unreached.nationalId", hasItem(optedOut.toString()))
-                .body("unreached.size()", equalTo(2)));
+                .body("unreached.nationalId", hasItem(mailOnly.toString()))
+                .body("unreached.size()", equalTo(3)));
     }
 
     @Test
@@ -293,6 +299,42 @@ class CampaignTest {
             given().post("/campaigns/" + id + "/resume").then().statusCode(200);
         }
         assertThat(awaitRequests(id, 3)).hasSize(3);
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void pausing_resuming_and_cancelling_a_fanned_out_campaign_reach_notifier() {
+        AudienceSeed.person(em, "AF-PAN", "en", "Waiting One", AudienceSeed.contacts(AudienceSeed.sms("+93700900001", false)),
+                "UNKNOWN", "");
+        String id = create(campaign(List.of("AF-PAN"), List.of(), "ROUTINE"));
+        given().post("/campaigns/" + id + "/launch").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/campaigns/" + id).then()
+                .body("state", equalTo("COMPLETED")));
+
+        // Fanned out, its messages may still wait in notifier for the provider's rate: it can be paused and cancelled.
+        given().post("/campaigns/" + id + "/pause").then().statusCode(200).body("state", equalTo("PAUSED"));
+        given().post("/campaigns/" + id + "/resume").then().statusCode(200).body("state", equalTo("RUNNING"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/campaigns/" + id).then()
+                .body("state", equalTo("COMPLETED")));
+        given().post("/campaigns/" + id + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
+        given().post("/campaigns/" + id + "/cancel").then().statusCode(409);
+
+        try (TopicReader reader = new TopicReader(Topics.DELIVERY_REQUESTS)) {
+            List<ConsumerRecord<String, String>> changes = reader.awaitRecords(all -> changesOf(all, id).size() == 3,
+                    Duration.ofSeconds(30));
+            List<CampaignStateChanged> told = changesOf(changes, id).stream()
+                    .peek(r -> assertThat(EventSchemas.errors(CampaignStateChanged.TYPE, r.value())).isEmpty())
+                    .peek(r -> assertThat(r.key()).isEqualTo(id))
+                    .map(r -> EventJson.fromJson(r.value(), CampaignStateChanged.class)).toList();
+            assertThat(told).extracting(CampaignStateChanged::state).containsExactly(CampaignStateChanged.State.PAUSED,
+                    CampaignStateChanged.State.RUNNING, CampaignStateChanged.State.CANCELLED);
+            assertThat(told).extracting(CampaignStateChanged::changedBy).containsOnly("officer-ana");
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> changesOf(List<ConsumerRecord<String, String>> records, String campaignId) {
+        return records.stream().filter(r -> campaignId.equals(r.key())
+                && CampaignStateChanged.TYPE.equals(TopicReader.header(r, CloudEventHeaders.TYPE))).toList();
     }
 
     @Test
@@ -492,7 +534,8 @@ class CampaignTest {
     }
 
     private static List<ConsumerRecord<String, String>> ofCampaign(List<ConsumerRecord<String, String>> all, String campaignId) {
-        return all.stream().filter(r -> r.value() != null && r.value().contains(campaignId)).toList();
+        return all.stream().filter(r -> r.value() != null && r.value().contains(campaignId)
+                && DeliveryRequested.TYPE.equals(TopicReader.header(r, CloudEventHeaders.TYPE))).toList();
     }
 
     private static String status(UUID campaign, UUID recipient, Channel channel, DeliveryStatus status) {

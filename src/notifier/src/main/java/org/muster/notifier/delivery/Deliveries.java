@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.muster.contracts.alerts.CampaignStateChanged;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.DeliveryStatus;
@@ -61,6 +62,9 @@ public class Deliveries {
 
     @Inject
     NewDeliveries newDeliveries;
+
+    @Inject
+    CampaignControls campaignControls;
 
     @ConfigProperty(name = "muster.notifier.retry.base")
     Duration retryBase;
@@ -111,6 +115,8 @@ public class Deliveries {
             return List.of();
         }
         Instant now = Instant.now();
+        Map<UUID, CampaignStateChanged.State> held = campaignControls.heldAmong(
+                byKey.values().stream().map(DeliveryRequested::campaignId).collect(Collectors.toSet()));
         // Each recipient's plan so far: what is stored, then what this list adds, in order.
         Map<List<UUID>, List<Delivery>> plans = plans(byKey.values());
         List<Delivery> created = new ArrayList<>(byKey.size());
@@ -121,9 +127,13 @@ public class Deliveries {
                     key -> new ArrayList<>());
             List<Delivery> earlier = plan.stream().filter(d -> d.fallbackStep < delivery.fallbackStep).toList();
             delivery.dispatch = earlier.stream().allMatch(Deliveries::gaveUp) ? Dispatch.READY : Dispatch.WAITING;
-            if (earlier.stream().anyMatch(Deliveries::reached)) {
+            if (earlier.stream().anyMatch(Deliveries::reached)
+                    || held.get(delivery.campaignId) == CampaignStateChanged.State.CANCELLED) {
                 delivery.status = DeliveryStatus.CANCELLED;
                 delivery.dispatch = Dispatch.DONE;
+            } else if (held.get(delivery.campaignId) == CampaignStateChanged.State.PAUSED
+                    && delivery.dispatch == Dispatch.READY) {
+                delivery.dispatch = Dispatch.PAUSED;
             }
             plan.add(delivery);
             created.add(delivery);
@@ -137,7 +147,8 @@ public class Deliveries {
             events.add(event(delivery, DeliveryStatus.QUEUED, now));
             if (delivery.status == DeliveryStatus.CANCELLED) {
                 history.add(NewDeliveries.Step.first(delivery.id, DeliveryStatus.CANCELLED,
-                        "an earlier channel reached the recipient", now));
+                        held.get(delivery.campaignId) == CampaignStateChanged.State.CANCELLED
+                                ? "the campaign was cancelled" : "an earlier channel reached the recipient", now));
                 events.add(event(delivery, DeliveryStatus.CANCELLED, now));
             }
         }
@@ -196,8 +207,11 @@ public class Deliveries {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         UPDATE delivery d SET dispatch = 'IN_FLIGHT', claimed_at = now(), attempts = d.attempts + 1
-                        WHERE d.id IN (SELECT id FROM delivery
+                        WHERE d.id IN (SELECT id FROM delivery r
                                        WHERE dispatch = 'READY' AND channel = ?1 AND next_attempt_at <= now()
+                                         -- a step released while its campaign is held (CampaignControls)
+                                         AND NOT EXISTS (SELECT 1 FROM campaign_control c
+                                                         WHERE c.campaign_id = r.campaign_id AND c.state <> 'RUNNING')
                                        ORDER BY priority, next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
                         RETURNING d.id, d.address, d.language, d.subject, d.body, d.attempts, d.valid_until,
                                   d.priority, d.trace_parent""")
@@ -324,6 +338,66 @@ public class Deliveries {
             signal.afterCommit();
         }
         return changed;
+    }
+
+    /** Holds the campaign's deliveries due for sending; in the caller's transaction. */
+    void holdCampaign(UUID campaignId) {
+        entityManager.createNativeQuery("UPDATE delivery SET dispatch = 'PAUSED' WHERE campaign_id = ?1 AND dispatch = 'READY'")
+                .setParameter(1, campaignId).executeUpdate();
+    }
+
+    /** Makes the campaign's held deliveries due again, each at the time it was due; in the caller's transaction. */
+    void releaseCampaign(UUID campaignId) {
+        int released = entityManager.createNativeQuery(
+                        "UPDATE delivery SET dispatch = 'READY' WHERE campaign_id = ?1 AND dispatch = 'PAUSED'")
+                .setParameter(1, campaignId).executeUpdate();
+        if (released > 0) {
+            signal.afterCommit();
+        }
+    }
+
+    /**
+     * Cancels every delivery of the campaign not handed to the provider (due, held, or waiting for an earlier
+     * step), each with its history and its CANCELLED event, in chunks; one in flight is left to finish. In the
+     * caller's transaction.
+     *
+     * @return how many were cancelled
+     */
+    int cancelCampaign(UUID campaignId) {
+        int cancelled = 0;
+        UUID after = new UUID(0, 0);
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = entityManager.createNativeQuery("""
+                            SELECT id FROM delivery
+                            WHERE campaign_id = ?1 AND dispatch IN ('READY', 'PAUSED', 'WAITING') AND id > ?2
+                            ORDER BY id LIMIT 5000""", UUID.class)
+                    .setParameter(1, campaignId).setParameter(2, after).getResultList();
+            if (ids.isEmpty()) {
+                return cancelled;
+            }
+            after = ids.get(ids.size() - 1);
+            Map<UUID, Delivery> locked = newDeliveries.lock(ids);
+            Instant now = Instant.now();
+            List<Delivery> changed = new ArrayList<>();
+            List<NewDeliveries.Step> history = new ArrayList<>();
+            List<DeliveryStatusChanged> events = new ArrayList<>();
+            for (Delivery delivery : locked.values()) {
+                if (delivery.dispatch == Dispatch.IN_FLIGHT || delivery.dispatch == Dispatch.DONE) {
+                    continue;
+                }
+                if (advance(delivery, DeliveryStatus.CANCELLED, null, null)) {
+                    changed.add(delivery);
+                    history.add(NewDeliveries.Step.of(delivery, DeliveryStatus.CANCELLED, null, null,
+                            "the campaign was cancelled", now));
+                    events.add(statusEvent(delivery, DeliveryStatus.CANCELLED, null, now));
+                }
+            }
+            newDeliveries.update(changed, now);
+            newDeliveries.history(history);
+            recordEvents(events, locked);
+            cancelled += changed.size();
+        }
     }
 
     /** Deliveries waiting to be sent (due or not) and in flight, per channel. */

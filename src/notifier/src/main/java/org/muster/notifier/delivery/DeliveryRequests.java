@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.muster.contracts.EventJson;
+import org.muster.contracts.alerts.CampaignStateChanged;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.platform.inbox.InboxTransactions;
 import org.muster.platform.inbox.IncomingEvent;
@@ -17,7 +18,8 @@ import org.muster.platform.tracing.TraceParents;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Delivery requests from alerts, one poll of records at a time (batch mode). A record that can never become a
+ * Delivery requests from alerts, and its campaigns' pauses, resumptions and cancellations, one poll of records at
+ * a time (batch mode). A record that can never become a
  * delivery goes to the dead-letter topic on its own; the others of the poll are accepted in one transaction.
  * The connector acknowledges the poll (commits its offsets) only once this method returned, so after the dead
  * letters were written and the transaction committed: a crash before that redelivers the poll, and the inbox
@@ -39,10 +41,22 @@ public class DeliveryRequests {
     @Blocking
     public void on(ConsumerRecords<String, String> records) {
         List<RequestIntake.Incoming> requests = new ArrayList<>(records.count());
+        List<RequestIntake.Control> controls = new ArrayList<>();
         List<DeadLetters.Refused> refused = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                requests.add(read(record));
+                IncomingEvent event = IncomingEvent.of(record);
+                if (CampaignStateChanged.TYPE.equals(event.type()) && !event.isTombstone()) {
+                    CampaignStateChanged change = EventJson.fromJson(event.data(), CampaignStateChanged.class);
+                    if (change.campaignId() == null || change.state() == null || change.changedBy() == null
+                            || change.changedAt() == null) {
+                        throw new IncomingEvent.MalformedEventException(
+                                "a campaign change needs campaignId, state, changedBy and changedAt");
+                    }
+                    controls.add(new RequestIntake.Control(event.id(), change));
+                } else {
+                    requests.add(read(record));
+                }
             } catch (RuntimeException e) {
                 // Reading a record depends on nothing but the record: it would fail the same way every time.
                 refused.add(new DeadLetters.Refused(record, e));
@@ -51,7 +65,7 @@ public class DeliveryRequests {
         deadLetters.send(refused);
         // While the database is away the poll waits for it (and the channel with it) instead of
         // failing the channel, which would stop taking requests until the next restart.
-        inbox.apply(RequestIntake.CONSUMER, () -> intake.accept(requests));
+        inbox.apply(RequestIntake.CONSUMER, () -> intake.accept(requests, controls));
     }
 
     static RequestIntake.Incoming read(ConsumerRecord<String, String> record) {

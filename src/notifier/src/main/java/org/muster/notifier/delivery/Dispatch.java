@@ -8,6 +8,8 @@ public enum Dispatch {
     READY,
     /** Claimed by a dispatcher that is talking to the provider now (persisted before the call). */
     IN_FLIGHT,
+    /** Its campaign is paused: held until the officer resumes it (or cancels it). */
+    PAUSED,
     /** Nothing more to send; only provider callbacks may still change the status. */
     DONE
 }

@@ -55,8 +55,8 @@ public class ErasedRecipients {
     void forget(UUID recipient) {
         Instant now = Instant.now();
         // Locked as the dispatcher claims (it skips locked rows); one it claimed first is in flight and left to finish.
-        List<Delivery> pending = Delivery.<Delivery>find("recipientId = ?1 and dispatch in (?2, ?3)", recipient,
-                Dispatch.WAITING, Dispatch.READY).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Delivery> pending = Delivery.<Delivery>find("recipientId = ?1 and dispatch in (?2, ?3, ?4)", recipient,
+                Dispatch.WAITING, Dispatch.READY, Dispatch.PAUSED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         // Replies from their numbers that matched nobody too: before the numbers are cleared below.
         entityManager.createNativeQuery("""
                         UPDATE reply SET from_address = '', text = ''

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.muster.contracts.alerts.CampaignStateChanged;
 import org.muster.contracts.alerts.DeliveryRequested;
 import org.muster.platform.inbox.ProcessedEvents;
 
@@ -26,14 +27,35 @@ public class RequestIntake {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    CampaignControls campaignControls;
+
     /** A request as read from Kafka, with the event id it came under. */
     /** @param traceParent the W3C trace context the request's record carried, or null */
     public record Incoming(String eventId, DeliveryRequested request, String traceParent) {
     }
 
+    /** An officer's change of a campaign, with the event id it came under. */
+    public record Control(String eventId, CampaignStateChanged change) {
+    }
+
     /** Accepts the requests whose event ids this consumer has not applied yet, in their order. */
     @Transactional
     public void accept(List<Incoming> incoming) {
+        accept(incoming, List.of());
+    }
+
+    /**
+     * Applies the campaign changes, then accepts the requests, of those whose event ids this consumer has not
+     * applied yet: a request of the poll then finds its campaign's change of the same poll.
+     */
+    @Transactional
+    public void accept(List<Incoming> incoming, List<Control> controls) {
+        if (!controls.isEmpty()) {
+            Set<String> freshControls = processed.firstTime(CONSUMER, controls.stream().map(Control::eventId).toList());
+            campaignControls.apply(controls.stream().filter(c -> freshControls.remove(c.eventId()))
+                    .map(Control::change).toList());
+        }
         if (incoming.isEmpty()) {
             return;
         }
