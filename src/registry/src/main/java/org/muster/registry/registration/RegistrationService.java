@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.Vulnerability;
 import org.muster.contracts.common.WelfareStatus;
+import org.muster.platform.geo.Languages;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
@@ -251,7 +252,8 @@ public class RegistrationService {
         national.dateOfBirth = person.dateOfBirth();
         national.nationality = person.nationality();
         String language = person.preferredLanguage() != null ? person.preferredLanguage() : householdLanguage;
-        national.preferredLanguage = language != null ? language : "en";
+        // Canonical casing (fa-af → fa-AF): searches, audiences and templates compare tags as written.
+        national.preferredLanguage = language != null ? Languages.normalise(language).orElse(language) : "en";
         national.locationCountry = location.country();
         national.locationRegion = location.region();
         national.locationCity = location.city();

@@ -1,5 +1,6 @@
 package org.muster.registry.staff;
 
+import org.muster.platform.geo.Languages;
 import org.muster.platform.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public final class NationalSearch {
             sql.append(" AND n.nationality = ?").append(parameters.size());
         }
         if (criteria.language() != null) {
-            parameters.add(criteria.language());
+            parameters.add(Languages.normalise(criteria.language()).orElse(criteria.language()));
             sql.append(" AND n.preferred_language = ?").append(parameters.size());
         }
         if (criteria.reachable() != null) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.WelfareStatus;
+import org.muster.platform.geo.Languages;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
@@ -127,7 +128,7 @@ public class StaffRegistry {
         national.dateOfBirth = set(changed, "dateOfBirth", national.dateOfBirth, update.dateOfBirth());
         national.nationality = set(changed, "nationality", national.nationality, update.nationality());
         national.preferredLanguage = set(changed, "preferredLanguage", national.preferredLanguage,
-                update.preferredLanguage());
+                Languages.normalise(update.preferredLanguage()).orElse(update.preferredLanguage()));
         if (!Objects.equals(national.locationCountry, location.country())
                 || !Objects.equals(national.locationRegion, location.region())
                 || !Objects.equals(national.locationCity, location.city())

@@ -15,6 +15,7 @@ import org.muster.contracts.common.EvacuationStatus;
 import org.muster.contracts.common.Vulnerability;
 import org.muster.contracts.common.WelfareStatus;
 import org.muster.platform.contact.PhoneNumbers;
+import org.muster.platform.geo.Languages;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
@@ -175,7 +176,8 @@ public class NationalImport {
         national.familyName = person.familyName();
         national.dateOfBirth = person.dateOfBirth();
         national.nationality = person.nationality();
-        national.preferredLanguage = person.preferredLanguage() != null ? person.preferredLanguage() : ImportRow.DEFAULT_LANGUAGE;
+        national.preferredLanguage = person.preferredLanguage() != null
+                ? Languages.normalise(person.preferredLanguage()).orElse(person.preferredLanguage()) : ImportRow.DEFAULT_LANGUAGE;
         national.locationCountry = registration.location().country();
         national.locationRegion = registration.location().region();
         national.locationCity = registration.location().city();

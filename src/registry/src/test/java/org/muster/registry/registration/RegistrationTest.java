@@ -90,6 +90,21 @@ class RegistrationTest {
     }
 
     @Test
+    void a_language_tag_is_kept_in_its_canonical_casing() {
+        String family = "Haidari" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> ids = register(Households.kabulFamily(family).replace("\"preferredLanguage\": \"fa-AF\"",
+                "\"preferredLanguage\": \"fa-af\""), null).statusCode(201).extract().path("nationalIds");
+
+        try (TopicReader reader = new TopicReader(Topics.REGISTRY_NATIONALS)) {
+            ConsumerRecord<String, String> snapshot = reader.awaitRecords(
+                    all -> all.stream().anyMatch(r -> ids.get(0).equals(r.key())), Duration.ofSeconds(30))
+                    .stream().filter(r -> ids.get(0).equals(r.key())).findFirst().orElseThrow();
+            assertThat(EventSchemas.errors(NationalSnapshot.TYPE, snapshot.value())).isEmpty();
+            assertThat(EventJson.fromJson(snapshot.value(), NationalSnapshot.class).preferredLanguage()).isEqualTo("fa-AF");
+        }
+    }
+
+    @Test
     void each_household_s_snapshots_continue_the_trace_of_its_own_request_when_households_are_written_together() {
         // Sent at once, so that a writer may take them in one group and one transaction.
         Map<String, List<String>> idsByTrace = new java.util.concurrent.ConcurrentHashMap<>();
