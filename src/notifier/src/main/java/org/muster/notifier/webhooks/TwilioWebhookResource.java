@@ -45,6 +45,9 @@ public class TwilioWebhookResource {
     @Inject
     Replies replies;
 
+    @Inject
+    DatabaseWaits databaseWaits;
+
     @Context
     UriInfo uri;
 
@@ -102,7 +105,8 @@ public class TwilioWebhookResource {
                          @HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
                          MultivaluedMap<String, String> form) {
         signatures.require(uri, form, signature);
-        return replies.fromKeypad(deliveryId, form.getFirst("CallSid"), form.getFirst("Digits"), Instant.now());
+        Instant at = Instant.now();
+        return databaseWaits.write(() -> replies.fromKeypad(deliveryId, form.getFirst("CallSid"), form.getFirst("Digits"), at));
     }
 
     @POST
@@ -112,8 +116,9 @@ public class TwilioWebhookResource {
     public String inbound(@HeaderParam(TwilioWebhooks.SIGNATURE_HEADER) String signature,
                           MultivaluedMap<String, String> form) {
         signatures.require(uri, form, signature);
-        replies.fromMessage(form.getFirst("MessageSid"), form.getFirst("From"), form.getFirst("Body"),
-                Instant.now());
+        Instant at = Instant.now();
+        databaseWaits.write(() -> replies.fromMessage(form.getFirst("MessageSid"), form.getFirst("From"),
+                form.getFirst("Body"), at));
         // Twilio answers STOP / START itself; anything else gets no automatic answer.
         return EMPTY_TWIML;
     }

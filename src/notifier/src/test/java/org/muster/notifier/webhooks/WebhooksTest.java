@@ -296,7 +296,7 @@ class WebhooksTest {
         return spec;
     }
 
-    private static String sign(String path, Map<String, String> params) {
+    static String sign(String path, Map<String, String> params) {
         return Signatures.sign(NotifierStack.twilio().config().authToken(), NotifierStack.baseUrl() + path, params);
     }
 }
