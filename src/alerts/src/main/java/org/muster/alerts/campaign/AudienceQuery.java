@@ -18,7 +18,11 @@ final class AudienceQuery {
                 + " AND (?2 = '' OR m.welfare_status = ANY(string_to_array(?2, ',')))"
                 + " AND (?3 = '' OR m.evacuation_status = ANY(string_to_array(?3, ',')))"
                 + " AND (?4 = '' OR m.vulnerabilities && string_to_array(?4, ','))"
-                + " AND (?5 = '' OR m.preferred_language = ANY(string_to_array(?5, ',')))";
+                // A language and its regional forms (fa finds fa-AF), in any case; only when asked for, so that
+                // the usual launch without it costs nothing per person.
+                + (f.languages().isEmpty() ? " AND ?5 = ''"
+                : " AND (?5 = '' OR lower(m.preferred_language) = ANY(string_to_array(?5, ','))"
+                + " OR split_part(lower(m.preferred_language), '-', 1) = ANY(string_to_array(?5, ',')))");
         if (!f.wholeHouseholds()) {
             return match;
         }
@@ -30,7 +34,26 @@ final class AudienceQuery {
                 .setParameter(2, join(f.welfare()))
                 .setParameter(3, join(f.evacuation()))
                 .setParameter(4, join(f.vulnerabilities()))
-                .setParameter(5, join(f.languages()));
+                .setParameter(5, join(languages(f.languages())));
+    }
+
+    /**
+     * The tags a language filter matches, lower-cased: each as given, and Dari under both its tags (prs and fa-AF);
+     * Persian (fa) takes in Dari readers too, as the templates do ({@code Languages#bestMatch}).
+     */
+    static List<String> languages(List<String> asked) {
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>();
+        for (String tag : asked) {
+            String t = tag.strip().toLowerCase(java.util.Locale.ROOT);
+            tags.add(t);
+            if (t.equals("prs") || t.equals("fa-af")) {
+                tags.add("prs");
+                tags.add("fa-af");
+            } else if (t.equals("fa")) {
+                tags.add("prs");
+            }
+        }
+        return List.copyOf(tags);
     }
 
     /** id, region, language, contacts (JSON text) of every person the filter selects. */

@@ -82,8 +82,10 @@ public class CampaignProgress {
             rows.add(new Progress.Row(key.substring(0, cut), key.substring(cut + 1), f[0], f[1], f[2], f[3], f[6], f[4],
                     f[5]));
         });
+        List<Progress.Unreached> unreached = new ArrayList<>();
+        int unreachedCount = unreached(id, plan, unreached);
         return new Progress(id, c.state, c.recipients, number(totals[0]), rows, number(totals[1]), number(totals[2]),
-                unreached(id, plan));
+                unreachedCount, unreached);
     }
 
     /**
@@ -92,7 +94,7 @@ public class CampaignProgress {
      * sent still has one on its way.
      */
     @SuppressWarnings("unchecked")
-    private List<Progress.Unreached> unreached(UUID id, List<Channel> plan) {
+    private int unreached(UUID id, List<Channel> plan, List<Progress.Unreached> unreached) {
         List<Object[]> candidates = entityManager.createNativeQuery("""
                         SELECT r.national_id, r.display_name, r.region, r.language, r.no_request, CAST(r.contacts AS text),
                             (SELECT count(*) FROM campaign_delivery d WHERE d.campaign_id = r.campaign_id AND d.national_id = r.national_id)
@@ -105,17 +107,17 @@ public class CampaignProgress {
                             AND d.status IN %s)
                         ORDER BY r.region, r.display_name""".formatted(PENDING_OR_REACHED))
                 .setParameter(1, id).getResultList();
-        List<Progress.Unreached> unreached = new ArrayList<>();
+        int count = 0;
         for (Object[] r : candidates) {
             boolean noRequest = (Boolean) r[4];
             if (noRequest || number(r[6]) >= Contacts.requests(Contacts.parse((String) r[5]), plan).size()) {
-                unreached.add(new Progress.Unreached((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]));
-                if (unreached.size() == UNREACHED_LIMIT) {
-                    break;
+                count++;
+                if (unreached.size() < UNREACHED_LIMIT) {
+                    unreached.add(new Progress.Unreached((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]));
                 }
             }
         }
-        return unreached;
+        return count;
     }
 
     /** requested, sent, delivered, failed, replied SAFE, replied HELP, cancelled of one channel and region. */

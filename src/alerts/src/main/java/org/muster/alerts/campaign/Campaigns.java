@@ -100,6 +100,15 @@ public class Campaigns {
                         "'" + r.audience().regions().get(i) + "' is not an ISO 3166-2 subdivision code"));
             }
         }
+        for (int i = 0; i < r.audience().languages().size(); i++) {
+            if (!Languages.isWellFormed(r.audience().languages().get(i))) {
+                errors.add(new Problem.FieldError("audience.languages[" + i + "]", "/audience/languages/" + i,
+                        "'" + r.audience().languages().get(i) + "' is not a BCP 47 language tag"));
+            }
+        }
+        if (r.validUntil() != null && !r.validUntil().isAfter(Instant.now())) {
+            errors.add(new Problem.FieldError("validUntil", "/validUntil", "is already past: every message would expire unsent"));
+        }
         if (new LinkedHashSet<>(r.channels()).size() != r.channels().size()) {
             errors.add(new Problem.FieldError("channels", "/channels", "a channel is listed twice"));
         }
@@ -112,6 +121,9 @@ public class Campaigns {
                     errors.add(new Problem.FieldError("templates[" + tag + "]", "/templates/" + tag, "'" + tag + "' is not a BCP 47 language tag"));
                 } else if (problem != null) {
                     errors.add(new Problem.FieldError("templates[" + tag + "].body", "/templates/" + tag + "/body", problem));
+                } else if (templates.containsKey(language)) {
+                    errors.add(new Problem.FieldError("templates[" + tag + "]", "/templates/" + tag,
+                            "the same language as another template (" + language + ")"));
                 } else {
                     templates.put(language, t);
                 }
@@ -131,7 +143,7 @@ public class Campaigns {
         if (templates.isEmpty() && errors.isEmpty()) {
             errors.add(new Problem.FieldError("templates", "/templates", "give a template per language, or an advisoryId to take its texts"));
         }
-        String defaultLanguage = r.defaultLanguage() != null ? r.defaultLanguage()
+        String defaultLanguage = r.defaultLanguage() != null ? Languages.normalise(r.defaultLanguage()).orElse(r.defaultLanguage())
                 : templates.containsKey("en") ? "en" : templates.keySet().stream().findFirst().orElse(null);
         if (defaultLanguage != null && !templates.isEmpty() && !templates.containsKey(defaultLanguage)) {
             errors.add(new Problem.FieldError("defaultLanguage", "/defaultLanguage", "has no template"));

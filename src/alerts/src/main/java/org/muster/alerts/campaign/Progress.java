@@ -7,10 +7,12 @@ import java.util.UUID;
  * How a campaign is going, per channel and region.
  *
  * @param rows one per channel and region
- * @param unreached people no channel reached (no delivered or read message, and nothing still pending)
+ * @param unreachedCount how many people no channel reached
+ * @param unreached those people (no delivered or read message, and nothing still pending), at most the first
+ *                  10,000 by region and name: compare with {@code unreachedCount}
  */
 public record Progress(UUID campaignId, Campaign.State state, Integer recipients, int requestedRecipients,
-                       List<Row> rows, int repliedSafe, int repliedHelp, List<Unreached> unreached) {
+                       List<Row> rows, int repliedSafe, int repliedHelp, int unreachedCount, List<Unreached> unreached) {
 
     /**
      * @param sent handed to the provider, whatever came after

@@ -134,7 +134,8 @@ class CampaignTest {
                 .body("unreached.nationalId", hasItem(dari2.toString()))
                 .body("unreached.nationalId", hasItem(optedOut.toString()))
                 .body("unreached.nationalId", hasItem(mailOnly.toString()))
-                .body("unreached.size()", equalTo(3)));
+                .body("unreached.size()", equalTo(3))
+                .body("unreachedCount", equalTo(3)));
     }
 
     @Test
@@ -339,6 +340,24 @@ class CampaignTest {
 
     @Test
     @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
+    void a_language_finds_its_regional_forms_and_dari_under_both_its_tags() {
+        AudienceSeed.person(em, "AF-KNR", "fa-AF", "Dari One", AudienceSeed.contacts(AudienceSeed.sms("+93700910001", false)), "UNKNOWN", "");
+        AudienceSeed.person(em, "AF-KNR", "prs", "Dari Two", AudienceSeed.contacts(AudienceSeed.sms("+93700910002", false)), "UNKNOWN", "");
+        AudienceSeed.person(em, "AF-KNR", "en", "English One", AudienceSeed.contacts(AudienceSeed.sms("+93700910003", false)), "UNKNOWN", "");
+        AudienceSeed.person(em, "AF-KNR", "ps", "Pashto One", AudienceSeed.contacts(AudienceSeed.sms("+93700910004", false)), "UNKNOWN", "");
+        for (List<String> asked : List.of(List.of("FA"), List.of("prs"), List.of("fa-af"))) {
+            Map<String, Object> body = campaign(List.of("AF-KNR"), List.of(), "ROUTINE");
+            body.put("audience", Map.of("regions", List.of("AF-KNR"), "languages", asked));
+            String id = create(body);
+            given().post("/campaigns/" + id + "/launch").then().statusCode(200).body("recipients", equalTo(2));
+        }
+        Map<String, Object> body = campaign(List.of("AF-KNR"), List.of(), "ROUTINE");
+        body.put("audience", Map.of("regions", List.of("AF-KNR"), "languages", List.of("en", "ps")));
+        given().post("/campaigns/" + create(body) + "/launch").then().statusCode(200).body("recipients", equalTo(2));
+    }
+
+    @Test
+    @TestSecurity(user = "officer-ana", roles = {"consular-officer", "consular-viewer"})
     void an_erased_person_leaves_the_campaigns_that_had_them() {
         UUID reached = AudienceSeed.person(em, "AF-DAY", "en", "Reached Person", AudienceSeed.contacts(AudienceSeed.sms("+93700700001", false)), "UNKNOWN", "");
         UUID unreached = AudienceSeed.person(em, "AF-DAY", "en", "Unreached Person", AudienceSeed.contacts(AudienceSeed.sms("+93700700002", true)), "UNKNOWN", "");
@@ -433,6 +452,14 @@ class CampaignTest {
         body.put("advisoryId", UUID.randomUUID().toString());
         given().contentType(ContentType.JSON).body(body).post("/campaigns").then().statusCode(400)
                 .body("errors.field", hasItem("advisoryId"));
+        body = campaign(List.of("AF-KAB"), List.of(), "ROUTINE");
+        body.put("audience", Map.of("regions", List.of("AF-KAB"), "languages", List.of("en", "not a tag")));
+        body.put("validUntil", Instant.now().minusSeconds(60).toString());
+        body.put("templates", Map.of("en", Map.of("body", "Leave now."), "EN", Map.of("body", "Leave now!")));
+        given().contentType(ContentType.JSON).body(body).post("/campaigns").then().statusCode(400)
+                .body("errors.field", hasItem("audience.languages[1]"))
+                .body("errors.field", hasItem("validUntil"))
+                .body("errors.field", org.hamcrest.Matchers.anyOf(hasItem("templates[EN]"), hasItem("templates[en]")));
         // Parses, but would fail for every recipient: rendering is strict.
         body = campaign(List.of("AF-KAB"), List.of(), "ROUTINE");
         body.put("templates", Map.of("en", Map.of("body", "{nme}: leave now.")));
