@@ -67,7 +67,8 @@ public class NationalExport {
                         n.locationRegion,
                         SpreadsheetText.guard(n.locationCity),
                         phone,
-                        email,
+                        // An address may begin with = or - (RFC 5321 allows it); a phone is E.164, digits after its +.
+                        SpreadsheetText.guard(email),
                         document == null ? null : document.type,
                         document == null ? null : document.number,
                         document == null ? null : document.issuingCountry,
