@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Erases a person: every row that holds their personal data goes (documents, contacts, welfare
- * reports cascade; their snapshots in the outbox; the hash of the registration that named them),
+ * reports cascade; their snapshots in the outbox; the hash of the registration or consular record that named
+ * them),
  * the audit keeps only that an erasure happened, and a tombstone tells the other services to
  * forget them. Used by an admin's erasure and by a citizen's withdrawal.
  */
@@ -34,6 +35,10 @@ public class Erasure {
     public void erase(National national, String actor) {
         UUID id = national.id;
         UUID household = national.householdId;
+        // The consulate's record is kept without the person or the hash of their data, so that importing its file
+        // again does not bring them back (NationalImport).
+        entityManager.createNativeQuery("UPDATE imported_record SET national_id = NULL, row_hash = ?1 WHERE national_id = ?2")
+                .setParameter(1, ERASED_REQUEST).setParameter(2, id).executeUpdate();
         national.delete();
         entityManager.flush();
         entityManager.createNativeQuery("DELETE FROM household h WHERE h.id = ?1 "

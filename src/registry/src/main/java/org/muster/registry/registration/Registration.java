@@ -50,7 +50,9 @@ public record Registration(
     public record Document(
             @NotNull @Pattern(regexp = "PASSPORT|ID_CARD|TRAVEL_DOCUMENT|RESIDENCE_PERMIT",
                     message = "must be PASSPORT, ID_CARD, TRAVEL_DOCUMENT or RESIDENCE_PERMIT") String type,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9 -]{3,20}", message = "must be 3 to 20 letters and digits") String number,
+            @NotBlank @Pattern(regexp = "(?=(?:[ -]*[A-Za-z0-9]){3})[A-Za-z0-9 -]{3,20}",
+                    message = "must be 3 to 20 characters with at least 3 letters or digits (spaces and hyphens are ignored)")
+            String number,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String issuingCountry,
             LocalDate expiresOn) {
     }

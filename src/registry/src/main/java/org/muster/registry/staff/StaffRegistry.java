@@ -242,6 +242,9 @@ public class StaffRegistry {
                 .setParameter(1, kept.id).setParameter(2, duplicate.id).executeUpdate();
         entityManager.createNativeQuery("UPDATE welfare_report SET national_id = ?1 WHERE national_id = ?2")
                 .setParameter(1, kept.id).setParameter(2, duplicate.id).executeUpdate();
+        // The consulate's record of the duplicate now stands for the kept one: importing it again changes nothing.
+        entityManager.createNativeQuery("UPDATE imported_record SET national_id = ?1 WHERE national_id = ?2")
+                .setParameter(1, kept.id).setParameter(2, duplicate.id).executeUpdate();
         entityManager.refresh(duplicate);
         entityManager.refresh(kept);
         erasure.erase(duplicate, actor());

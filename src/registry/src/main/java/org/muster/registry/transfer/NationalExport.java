@@ -42,7 +42,7 @@ public class NationalExport {
             entityManager.createQuery("SELECT DISTINCT n FROM National n LEFT JOIN FETCH n.documents", National.class)
                     .getResultList();
         }
-        Map<UUID, String> externalIds = pairs("SELECT national_id, external_id FROM imported_record");
+        Map<UUID, String> externalIds = pairs("SELECT national_id, external_id FROM imported_record WHERE national_id IS NOT NULL");
         Map<UUID, String> householdRefs = pairs("SELECT household_id, household_ref FROM imported_household");
 
         Map<UUID, Long> householdSizes = new HashMap<>();

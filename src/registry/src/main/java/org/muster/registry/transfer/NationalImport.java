@@ -148,10 +148,15 @@ public class NationalImport {
     /** One row, in the transaction the caller opened. */
     Outcome importRow(ImportRow row, String actor) {
         List<?> earlier = entityManager.createNativeQuery(
-                        "SELECT row_hash FROM imported_record WHERE external_id = ?1")
+                        "SELECT row_hash, national_id FROM imported_record WHERE external_id = ?1")
                 .setParameter(1, row.externalId()).getResultList();
         if (!earlier.isEmpty()) {
-            if (row.hash().equals(earlier.get(0))) {
+            Object[] record = (Object[]) earlier.get(0);
+            if (record[1] == null) {
+                throw new RowRejected(RecordColumns.EXTERNAL_ID, "belongs to a person erased from the registry: "
+                        + "not imported again");
+            }
+            if (row.hash().equals(record[0])) {
                 return Outcome.UNCHANGED;
             }
             throw new RowRejected(RecordColumns.EXTERNAL_ID, "was imported before with other values: "

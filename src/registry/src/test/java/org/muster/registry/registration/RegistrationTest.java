@@ -244,6 +244,16 @@ class RegistrationTest {
     }
 
     @Test
+    void a_document_number_of_spaces_and_hyphens_is_named() {
+        // Stored as an empty number, it would make everyone else's "- -" a duplicate document.
+        register(Households.kabulFamily("Noori" + UUID.randomUUID().toString().substring(0, 6), "- -", "+93 70 012 3459"), null)
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/registrant/document/number"));
+        register(Households.kabulFamily("Noori" + UUID.randomUUID().toString().substring(0, 6), "X " + (System.nanoTime() % 1_000_000) + "-7", "+93 70 012 3459"), null)
+                .statusCode(201);
+    }
+
+    @Test
     void a_missing_family_name_a_too_long_name_and_a_future_birth_are_each_named() {
         String body = Households.kabulFamily("Y")
                 .replace("\"familyName\": \"Y\", \"dateOfBirth\": \"1986-04-12\"",

@@ -23,6 +23,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -110,6 +111,38 @@ class NationalTransferTest {
                 .body("unchanged", equalTo(3))
                 .body("rejected.line", containsInAnyOrder(5, 6));
         assertThat(count("SELECT count(*) FROM national WHERE family_name = ?1", family)).isEqualTo(3);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"consular-admin", "consular-officer", "consular-viewer"})
+    void importing_the_file_again_neither_brings_back_an_erased_person_nor_remakes_a_merged_duplicate() {
+        String family = "Erased" + suffix();
+        String ids = suffix();
+        String file = consularFile(family, ids);
+        importFile(file).statusCode(200).body("imported", equalTo(3));
+        UUID malalai = nationalOf(ids + "-1");
+        UUID omid = nationalOf(ids + "-2");
+        UUID farid = nationalOf(ids + "-3");
+
+        given().delete("/nationals/" + malalai).then().statusCode(204);
+        int version = given().get("/nationals/" + omid).then().statusCode(200).extract().path("version");
+        given().contentType(ContentType.JSON).body(java.util.Map.of("duplicateId", farid.toString(), "version", version))
+                .post("/nationals/" + omid + "/merge").then().statusCode(200);
+
+        importFile(file).statusCode(200)
+                .body("imported", equalTo(0))
+                .body("unchanged", equalTo(2))
+                .body("rejected.line", containsInAnyOrder(2, 5, 6))
+                .body("rejected.find { it.line == 2 }.message", containsString("erased"));
+        assertThat(count("SELECT count(*) FROM national WHERE family_name = ?1", family)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM imported_record WHERE external_id = ?1 AND row_hash = 'erased' "
+                + "AND national_id IS NULL", ids + "-1")).isEqualTo(1);
+    }
+
+    private UUID nationalOf(String externalId) {
+        return QuarkusTransaction.requiringNew().call(() -> (UUID) entityManager.createNativeQuery(
+                "SELECT national_id FROM imported_record WHERE external_id = ?1").setParameter(1, externalId)
+                .getSingleResult());
     }
 
     @Test
