@@ -239,7 +239,7 @@ public class Campaigns {
         c.launchedBy = officer;
         // The audience is counted only where its size decides: reading all of it once more took
         // 18 to 31 ms of a 100,000-recipient launch.
-        boolean sizeDecides = approvalPriorities.contains(c.priority) && c.approvedBy == null;
+        boolean sizeDecides = approvalApplies(c) && c.approvedBy == null;
         if (sizeDecides && approvalRequired(c, people(c))) {
             c.state = Campaign.State.AWAITING_APPROVAL;
             return c;
@@ -317,7 +317,22 @@ public class Campaigns {
     }
 
     boolean approvalRequired(Campaign c, long people) {
-        return approvalPriorities.contains(c.priority) && people > approvalThreshold && c.approvedBy == null;
+        return approvalApplies(c) && people > approvalThreshold && c.approvedBy == null;
+    }
+
+    /**
+     * Whether a large launch waits for a second officer: by the campaign's priority, and always for an advisory
+     * that tells people to leave or to go to an assembly point, whatever priority the officer chose.
+     */
+    private boolean approvalApplies(Campaign c) {
+        if (approvalPriorities.contains(c.priority)) {
+            return true;
+        }
+        if (c.advisoryId == null || !approvalPriorities.contains(DeliveryPriority.LEAVE_NOW)) {
+            return false;
+        }
+        AdvisoryView advisory = advisories.get(c.advisoryId);
+        return priorityOf(advisory.level(), advisory.action()) == DeliveryPriority.LEAVE_NOW;
     }
 
     /** Resolves the audience into campaign_recipient rows in the launch's transaction: the fan-out works from them. */

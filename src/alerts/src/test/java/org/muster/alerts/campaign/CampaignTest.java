@@ -423,6 +423,16 @@ class CampaignTest {
                 .body("approvalRequired", equalTo(false));
 
         given().post("/campaigns/" + leaveNow + "/launch").then().statusCode(202).body("state", equalTo("AWAITING_APPROVAL"));
+
+        // The officer may send "leave" advice at a lower priority; a second officer must still approve it.
+        String advisoryId = given().contentType(ContentType.JSON).body(leave).post("/advisories").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> routine = campaign(List.of("AF-ZAB"), List.of(), "ROUTINE");
+        routine.remove("templates");
+        routine.put("advisoryId", advisoryId);
+        String downgraded = create(routine);
+        given().get("/campaigns/" + downgraded).then().body("priority", equalTo("ROUTINE"));
+        given().post("/campaigns/" + downgraded + "/launch").then().statusCode(202).body("state", equalTo("AWAITING_APPROVAL"));
     }
 
     /** A campaign built from a newly issued advisory, its priority left to the advisory. */
