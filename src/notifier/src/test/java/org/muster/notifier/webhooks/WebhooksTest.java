@@ -107,6 +107,35 @@ class WebhooksTest {
     }
 
     @Test
+    void an_inbound_message_or_a_call_status_without_a_valid_signature_is_refused_and_changes_nothing() {
+        String inbound = "/twilio/inbound";
+        Map<String, String> message = Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "From", "+93700202099", "To", NotifierStack.SENDER, "Body", "SAFE");
+        form(message).post(inbound).then().statusCode(403).contentType("application/problem+json");
+        form(message).header("X-Twilio-Signature", Signatures.sign("another-token", NotifierStack.baseUrl() + inbound,
+                message)).post(inbound).then().statusCode(403);
+        assertThat(lookups.repliesFrom("+93700202099")).isEmpty();
+
+        UUID recipient = UUID.randomUUID();
+        DeliveryRequested request = Requests.request(UUID.randomUUID(), recipient, Channel.VOICE, "+93700202098",
+                "en", "Leave now.", 0);
+        Requests.publish(request);
+        Delivery call = await().atMost(Duration.ofSeconds(30)).until(() -> lookups.delivery(request.requestId()),
+                d -> d != null && d.status == DeliveryStatus.DELIVERED);
+        String status = "/twilio/calls/" + call.id + "/status";
+        Map<String, String> busy = Map.of("CallSid", call.providerId, "CallStatus", "busy");
+        form(busy).post(status).then().statusCode(403);
+        form(busy).header("X-Twilio-Signature", sign(status, Map.of("CallStatus", "busy"))).post(status).then()
+                .statusCode(403);
+        assertThat(lookups.delivery(request.requestId()).status).isEqualTo(DeliveryStatus.DELIVERED);
+
+        // Signed as Twilio signs it, the same message is taken.
+        form(message).header("X-Twilio-Signature", sign(inbound, message)).post(inbound).then().statusCode(200);
+        assertThat(lookups.repliesFrom("+93700202099")).singleElement()
+                .satisfies(reply -> assertThat(reply.keyword).isEqualTo(ReplyKeyword.SAFE));
+    }
+
+    @Test
     void a_late_callback_never_moves_the_status_backwards() {
         Delivery delivery = delivered("+93700202012");
         String path = "/twilio/messages/" + delivery.id + "/status";
