@@ -56,6 +56,19 @@ class RepliesTest {
     }
 
     @Test
+    void safe_from_the_registrant_marks_the_household_safe_and_a_later_help_overrides_it() {
+        List<String> ids = register();
+        UUID registrant = UUID.fromString(ids.get(0));
+
+        publish(reply(registrant, ReplyKeyword.SAFE), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> welfareOf(ids).stream().allMatch("SAFE"::equals));
+
+        publish(reply(registrant, ReplyKeyword.HELP), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> welfareOf(ids).stream().allMatch("NEEDS_HELP"::equals));
+        assertThat(reports(registrant)).isEqualTo(2);
+    }
+
+    @Test
     void stop_opts_out_the_number_it_came_from_and_start_opts_it_back_in() {
         List<String> ids = register();
         UUID registrant = UUID.fromString(ids.get(0));

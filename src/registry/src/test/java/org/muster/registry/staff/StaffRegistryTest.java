@@ -56,6 +56,15 @@ class StaffRegistryTest {
                 .then().body("items", hasSize(1)).body("items[0].givenNames", equalTo("Laila"));
         given().queryParam("q", family).queryParam("reachable", false).get("/nationals")
                 .then().body("items", hasSize(2)).body("items.reachable", everyItem(equalTo(false)));
+        given().queryParam("q", family).queryParam("evacuation", "NOT_REQUESTED").get("/nationals")
+                .then().body("items", hasSize(3));
+        given().queryParam("q", family).queryParam("evacuation", "REQUESTED").get("/nationals")
+                .then().body("items", hasSize(0));
+        // A language in any casing finds those who read it.
+        given().queryParam("q", family).queryParam("language", "fa-af").get("/nationals")
+                .then().body("items", hasSize(3));
+        given().queryParam("q", family).queryParam("language", "en").get("/nationals")
+                .then().body("items", hasSize(0));
     }
 
     @Test
