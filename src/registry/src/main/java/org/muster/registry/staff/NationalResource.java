@@ -115,4 +115,12 @@ public class NationalResource {
     public NationalView read(@PathParam("id") UUID id) {
         return registry.read(id);
     }
+
+    /** The person's welfare reports, newest first: safe, needs help, unreachable, from whom and when. */
+    @GET
+    @Path("/{id}/welfare")
+    @RolesAllowed(Roles.CONSULAR_VIEWER)
+    public List<StaffRegistry.WelfareEntry> welfareHistory(@PathParam("id") UUID id) {
+        return registry.welfareHistory(id);
+    }
 }

@@ -98,6 +98,35 @@ public class StaffRegistry {
         return NationalView.of(national);
     }
 
+    /** One welfare report: what was reported, when, and by whom (a reply, the citizen, an officer). */
+    public record WelfareEntry(WelfareStatus status, Instant reportedAt, String source) {
+    }
+
+    /** The person's welfare history, newest first; a read of their record, audited as one. */
+    @Transactional
+    public List<WelfareEntry> welfareHistory(UUID id) {
+        find(id);
+        audit.record(actor(), AuditLog.Action.READ, id, "welfare history");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "SELECT status, reported_at, source FROM welfare_report WHERE national_id = ?1 ORDER BY reported_at DESC, id")
+                .setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new WelfareEntry(WelfareStatus.valueOf((String) r[0]),
+                instant(r[1]),
+                (String) r[2])).toList();
+    }
+
+    /** A timestamptz as the driver hands it back through Hibernate: an Instant, or older types. */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
     /**
      * An officer corrects a person's record. Refused with 409 if it changed since they read it.
      * The audit says which fields changed, not their values: the record holds those.

@@ -16,7 +16,8 @@ import static io.restassured.RestAssured.given;
 @QuarkusTestResource(value = MusterStackResource.class, initArgs = @ResourceArg(name = "schema", value = "registry"))
 class RolesTest {
 
-    private static final String[] STAFF_ENDPOINTS = {"/nationals", "/nationals/counts", "/nationals/" + UUID.randomUUID()};
+    private static final String[] STAFF_ENDPOINTS = {"/nationals", "/nationals/counts", "/nationals/" + UUID.randomUUID(),
+            "/nationals/" + UUID.randomUUID() + "/welfare"};
 
     @Test
     void without_a_token_staff_endpoints_answer_401() {

@@ -14,10 +14,12 @@ import org.muster.testing.MusterStackResource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -115,6 +117,23 @@ class StaffRegistryTest {
                                 + "AND national_id = ?1").setParameter(1, UUID.fromString(id)).getSingleResult())
                 .longValue());
         assertThat(entries).isEqualTo(1);
+    }
+
+    @Test
+    @TestSecurity(user = "officer-amina", roles = {"consular-officer", "consular-viewer"})
+    void the_welfare_history_lists_each_report_newest_first_and_reading_it_is_audited() {
+        String id = register("Welfare" + UUID.randomUUID().toString().substring(0, 8)).get(0);
+        int version = given().get("/nationals/" + id).then().statusCode(200).extract().path("version");
+        given().contentType(ContentType.JSON).body(Map.of("status", "NEEDS_HELP", "version", version))
+                .put("/nationals/" + id + "/welfare").then().statusCode(200);
+        version = given().get("/nationals/" + id).then().extract().path("version");
+        given().contentType(ContentType.JSON).body(Map.of("status", "SAFE", "version", version))
+                .put("/nationals/" + id + "/welfare").then().statusCode(200);
+
+        given().get("/nationals/" + id + "/welfare").then().statusCode(200)
+                .body("status", contains("SAFE", "NEEDS_HELP"))
+                .body("source", everyItem(org.hamcrest.Matchers.containsString("officer-amina")));
+        given().get("/nationals/" + UUID.randomUUID() + "/welfare").then().statusCode(404);
     }
 
     @Test
