@@ -60,15 +60,22 @@ public class CampaignProgress {
             f[3] += number(s[4]);
             f[6] += number(s[5]);
         }
-        // Replies per channel and region count the requests made to the people who replied.
+        // A reply counts on the channel it came by; one recorded before that was kept (V10), on every channel the
+        // person was requested on.
         List<Object[]> replies = entityManager.createNativeQuery("""
-                        SELECT r.region, r.reply, CAST(r.contacts AS text)
+                        SELECT r.region, r.reply, CAST(r.contacts AS text), r.reply_channel
                         FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id
                         WHERE r.campaign_id = ?1 AND r.reply IN ('SAFE', 'HELP') AND r.national_id <= c.fan_out_through""")
                 .setParameter(1, id).getResultList();
         for (Object[] r : replies) {
+            int column = "SAFE".equals(r[1]) ? 4 : 5;
+            String region = FanOutBatch.regionOf((String) r[0]);
+            if (r[3] != null) {
+                figures(figures, (String) r[3], region)[column]++;
+                continue;
+            }
             for (Contacts.Request request : Contacts.requests(Contacts.parse((String) r[2]), plan)) {
-                figures(figures, request.channel().name(), FanOutBatch.regionOf((String) r[0]))["SAFE".equals(r[1]) ? 4 : 5]++;
+                figures(figures, request.channel().name(), region)[column]++;
             }
         }
         Object[] totals = (Object[]) entityManager.createNativeQuery("""

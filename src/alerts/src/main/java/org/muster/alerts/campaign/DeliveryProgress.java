@@ -95,8 +95,10 @@ public class DeliveryProgress {
                 || (e.keyword() != ReplyKeyword.SAFE && e.keyword() != ReplyKeyword.HELP)) {
             return;
         }
-        entityManager.createNativeQuery("UPDATE campaign_recipient SET reply = ?3 WHERE campaign_id = ?1 AND national_id = ?2")
+        entityManager.createNativeQuery(
+                        "UPDATE campaign_recipient SET reply = ?3, reply_channel = ?4 WHERE campaign_id = ?1 AND national_id = ?2")
                 .setParameter(1, e.campaignId()).setParameter(2, e.recipientId()).setParameter(3, e.keyword().name())
+                .setParameter(4, e.channel() == null ? null : e.channel().name())
                 .executeUpdate();
     }
 }
