@@ -16,7 +16,7 @@ help:
 	@echo "make bench  run the benchmarks and print their figures (see docs/benchmarks.md)"
 	@echo "make stop   stop what make run started (from another terminal)"
 	@echo "make clean  stop, then remove build output and the local stack's data"
-	@echo "make deploy-resources  regenerate k8s/ and helm/muster/charts/ from the services' configuration"
+	@echo "make deploy-resources  regenerate k8s/, helm/muster/charts/ and docs/api/*.openapi.yaml from the services"
 
 build:
 	$(MVN) -q install -DskipTests
@@ -33,11 +33,13 @@ test:
 bench: build
 	$(MVN) -Pbench test -Dsurefire.failIfNoSpecifiedTests=false
 
-# What the build generates from each service's configuration (quarkus-kubernetes, quarkus-helm),
-# copied where people look for it. DeployResourcesTest fails when the copies are out of date.
+# What the build generates from each service's configuration (quarkus-kubernetes, quarkus-helm) and
+# code (its OpenAPI document), copied where people look for it. DeployResourcesTest and
+# ApiDocumentsTest fail when the copies are out of date.
 deploy-resources:
 	$(MVN) -q package -DskipTests -pl $(subst $(eval) ,$(comma),$(addprefix src/,$(SERVICES))) -am
 	@for s in $(SERVICES); do \
+		cp src/$$s/target/openapi/openapi.yaml docs/api/$$s.openapi.yaml; \
 		cp src/$$s/target/kubernetes/kubernetes.yml k8s/$$s.yml; \
 		rm -rf helm/muster/charts/$$s && mkdir -p helm/muster/charts && \
 		cp -r src/$$s/target/helm/kubernetes/$$s helm/muster/charts/$$s; \
