@@ -20,6 +20,15 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTestResource(value = MusterStackResource.class, initArgs = @ResourceArg(name = "schema", value = "registry"))
 class SelfServiceTest {
 
+    @jakarta.inject.Inject
+    RegistrationService registration;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "muster.self-service.signing-key")
+    String signingKey;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "muster.self-service.validity")
+    java.time.Duration validity;
+
     private static String registeredToken(String family) {
         return given().contentType(ContentType.JSON).body(Households.kabulFamily(family))
                 .post("/public/registrations").then().statusCode(201).extract().path("selfServiceToken");
@@ -46,6 +55,22 @@ class SelfServiceTest {
         given().header(SelfServiceResource.TOKEN_HEADER, forged).get("/public/self")
                 .then().statusCode(401).contentType("application/problem+json");
         given().get("/public/self").then().statusCode(401);
+    }
+
+    @Test
+    void a_token_past_its_validity_is_refused_with_401() {
+        String family = "Expired" + UUID.randomUUID().toString().substring(0, 6);
+        java.util.List<String> ids = given().contentType(ContentType.JSON).body(Households.kabulFamily(family))
+                .post("/public/registrations").then().statusCode(201).extract().path("nationalIds");
+        // Signed with the service's own key, issued as long ago as a token lives, and a minute more.
+        java.time.Instant issued = java.time.Instant.now().minus(validity).minusSeconds(60);
+        String expired = new SelfServiceTokens(signingKey, validity,
+                java.time.Clock.fixed(issued, java.time.ZoneOffset.UTC)).issue(UUID.fromString(ids.get(0)));
+        String fresh = registration.tokens().issue(UUID.fromString(ids.get(0)));
+
+        given().header(SelfServiceResource.TOKEN_HEADER, expired).get("/public/self")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header(SelfServiceResource.TOKEN_HEADER, fresh).get("/public/self").then().statusCode(200);
     }
 
     @Test
