@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static org.muster.platform.sql.SqlValues.instant;
+
 /**
  * Who changed which flight, manifest entry or assembly point, when, and how. Written in the transaction of the
  * change, so there is no change without its entry.
@@ -82,15 +84,5 @@ public class AuditLog {
     public void clearDetails(UUID nationalId) {
         entityManager.createNativeQuery("UPDATE audit_entry SET detail = NULL WHERE national_id = ?1")
                 .setParameter(1, nationalId).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

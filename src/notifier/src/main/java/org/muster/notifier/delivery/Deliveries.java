@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +23,8 @@ import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.DeliveryStatus;
 import org.muster.contracts.notifier.DeliveryStatusChanged;
 import org.muster.platform.outbox.Outbox;
+
+import static org.muster.platform.sql.SqlValues.instant;
 
 /**
  * The life of a delivery, each step one transaction that also records the status change in the outbox: accepted
@@ -539,18 +539,5 @@ public class Deliveries {
             return null;
         }
         return text.length() <= 500 ? text : text.substring(0, 497) + "...";
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value);
     }
 }

@@ -12,10 +12,11 @@ import org.muster.registry.national.National;
 import org.muster.registry.national.NationalSnapshots;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+
+import static org.muster.platform.sql.SqlValues.instant;
 
 /** Applies what evacuation publishes about a national's seat to the national's evacuation status. */
 @ApplicationScoped
@@ -81,16 +82,6 @@ public class ManifestChanges {
         }
         Object[] row = rows.get(0);
         return new Placement((UUID) row[0], (UUID) row[1], ManifestStatus.valueOf((String) row[2]), instant(row[3]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private void change(National national, EvacuationStatus status, String why) {

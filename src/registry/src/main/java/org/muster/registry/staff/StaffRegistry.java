@@ -35,6 +35,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.muster.platform.sql.SqlValues.instant;
+
 /** The registry as consular staff see it: search, read, counts. Every read is audited. */
 @ApplicationScoped
 public class StaffRegistry {
@@ -114,17 +116,6 @@ public class StaffRegistry {
         return rows.stream().map(r -> new WelfareEntry(WelfareStatus.valueOf((String) r[0]),
                 instant(r[1]),
                 (String) r[2])).toList();
-    }
-
-    /** A timestamptz as the driver hands it back through Hibernate: an Instant, or older types. */
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /**
