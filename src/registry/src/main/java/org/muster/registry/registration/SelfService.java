@@ -121,23 +121,7 @@ public class SelfService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Map<String, ContactPoint> known = new HashMap<>();
-        holder.contactPoints.forEach(c -> known.put(c.channel + " " + c.address, c));
-        holder.contactPoints.clear();
-        for (RegistrationRules.NormalisedContact c : normalised) {
-            ContactPoint before = known.get(c.channel() + " " + c.address());
-            ContactPoint contact = new ContactPoint();
-            contact.id = UUID.randomUUID();
-            contact.channel = c.channel();
-            contact.address = c.address();
-            contact.preference = c.preference();
-            if (before != null) {
-                contact.verified = before.verified;
-                contact.optedOut = before.optedOut;
-                contact.optedOutAt = before.optedOutAt;
-            }
-            holder.addContactPoint(contact);
-        }
+        replaceContactPoints(holder, normalised);
         changed(holder, AuditLog.Action.UPDATED, "contacts " + normalised.size());
         return recordOf(holder);
     }
@@ -192,6 +176,30 @@ public class SelfService {
         National holder = holder(holderId);
         for (National person : household(holder)) {
             erasure.erase(person, "self:" + holder.householdId);
+        }
+    }
+
+    /**
+     * Gives {@code person} these contact points, in this order of preference. A number or address kept keeps its
+     * verified and opted-out state: a STOP sent earlier still holds, whoever edits the list.
+     */
+    public static void replaceContactPoints(National person, List<RegistrationRules.NormalisedContact> normalised) {
+        Map<String, ContactPoint> known = new HashMap<>();
+        person.contactPoints.forEach(c -> known.put(c.channel + " " + c.address, c));
+        person.contactPoints.clear();
+        for (RegistrationRules.NormalisedContact c : normalised) {
+            ContactPoint before = known.get(c.channel() + " " + c.address());
+            ContactPoint contact = new ContactPoint();
+            contact.id = UUID.randomUUID();
+            contact.channel = c.channel();
+            contact.address = c.address();
+            contact.preference = c.preference();
+            if (before != null) {
+                contact.verified = before.verified;
+                contact.optedOut = before.optedOut;
+                contact.optedOutAt = before.optedOutAt;
+            }
+            person.addContactPoint(contact);
         }
     }
 

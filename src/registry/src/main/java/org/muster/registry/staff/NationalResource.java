@@ -86,6 +86,13 @@ public class NationalResource {
     }
 
     @PUT
+    @Path("/{id}/contacts")
+    @RolesAllowed(Roles.CONSULAR_OFFICER)
+    public NationalView replaceContacts(@PathParam("id") UUID id, @NotNull @Valid StaffRegistry.ContactsUpdate update) {
+        return registry.replaceContacts(id, update);
+    }
+
+    @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.CONSULAR_OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.muster.contracts.common.EvacuationStatus;
@@ -16,11 +18,12 @@ import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.problem.Problem;
 import org.muster.platform.problem.ProblemException;
 import org.muster.registry.audit.AuditLog;
-import org.muster.registry.national.National;
 import org.muster.registry.national.Erasure;
+import org.muster.registry.national.National;
 import org.muster.registry.national.NationalSnapshots;
 import org.muster.registry.registration.Registration;
 import org.muster.registry.registration.RegistrationRules;
+import org.muster.registry.registration.SelfService;
 import org.muster.registry.registration.WelfareReports;
 
 import java.sql.Date;
@@ -177,6 +180,35 @@ public class StaffRegistry {
             snapshots.publish(national);
             audit.record(actor(), AuditLog.Action.UPDATED, id, String.join(",", changed));
         }
+        return NationalView.of(national);
+    }
+
+    /** A person's contact points as an officer sets them, against the version the officer read. */
+    public record ContactsUpdate(@NotEmpty @Size(max = 6) List<Registration.@NotNull @Valid Contact> contacts,
+                                 @NotNull Long version) {
+    }
+
+    /**
+     * An officer replaces a person's contact points (a wrong number reported by phone, a new address): checked and
+     * normalised as at registration (E.164 from the country the person is in), a kept number keeps its opt-out.
+     * Refused with 409 if the record changed since the officer read it.
+     */
+    @Transactional
+    public NationalView replaceContacts(UUID id, ContactsUpdate update) {
+        National national = find(id);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<RegistrationRules.NormalisedContact> normalised =
+                RULES.contacts(update.contacts(), national.locationCountry, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (national.version != update.version()) {
+            throw new OptimisticLockException("stale version " + update.version());
+        }
+        SelfService.replaceContactPoints(national, normalised);
+        national.updatedAt = Instant.now();
+        snapshots.publish(national);
+        audit.record(actor(), AuditLog.Action.UPDATED, id, "contacts " + normalised.size());
         return NationalView.of(national);
     }
 

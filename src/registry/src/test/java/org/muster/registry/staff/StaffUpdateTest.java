@@ -79,10 +79,46 @@ class StaffUpdateTest {
     }
 
     @Test
+    @TestSecurity(user = "officer-jan", roles = {"consular-officer", "consular-viewer"})
+    void an_officer_replaces_the_contact_points_normalised_and_a_kept_number_keeps_its_opt_out() {
+        String id = registered();
+        String kept = QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("UPDATE contact_point SET opted_out = true WHERE national_id = ?1 AND channel = 'SMS'")
+                    .setParameter(1, UUID.fromString(id)).executeUpdate();
+            return (String) entityManager.createNativeQuery(
+                    "SELECT address FROM contact_point WHERE national_id = ?1 AND channel = 'SMS'")
+                    .setParameter(1, UUID.fromString(id)).getSingleResult();
+        });
+        int version = given().get("/nationals/" + id).then().statusCode(200).extract().path("version");
+
+        given().contentType(ContentType.JSON)
+                .body("{\"version\": " + version + ", \"contacts\": [{\"channel\": \"SMS\", \"address\": \"070 055 1234\"},"
+                        + " {\"channel\": \"SMS\", \"address\": \"" + kept + "\"}]}")
+                .put("/nationals/" + id + "/contacts")
+                .then().statusCode(200)
+                .body("contactPoints.address", contains("+93700551234", kept))
+                .body("contactPoints.optedOut", contains(false, true))
+                .body("version", equalTo(version + 1));
+
+        given().contentType(ContentType.JSON)
+                .body("{\"version\": " + (version + 1) + ", \"contacts\": [{\"channel\": \"SMS\", \"address\": \"not a number\"}]}")
+                .put("/nationals/" + id + "/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("contacts[0]")));
+        given().contentType(ContentType.JSON)
+                .body("{\"version\": " + version + ", \"contacts\": [{\"channel\": \"SMS\", \"address\": \"070 055 1235\"}]}")
+                .put("/nationals/" + id + "/contacts")
+                .then().statusCode(409);
+    }
+
+    @Test
     @TestSecurity(user = "viewer", roles = "consular-viewer")
     void a_viewer_may_not_correct_a_record() {
         given().contentType(ContentType.JSON).body(update(0, "X", "AF-KAB", "[]", null))
                 .put("/nationals/" + UUID.randomUUID()).then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body("{\"version\": 0, \"contacts\": [{\"channel\": \"SMS\", \"address\": \"070 055 1236\"}]}")
+                .put("/nationals/" + UUID.randomUUID() + "/contacts").then().statusCode(403);
     }
 
     @Test
