@@ -13,9 +13,12 @@ import java.util.List;
  * @param vulnerabilities people with at least one of these
  * @param languages BCP 47 preferred languages
  * @param wholeHouseholds also everyone who travels with a person matched, wherever they are
+ * @param countries ISO 3166-1 codes of the countries people are in: a whole country, including those who
+ *                  gave no region
  */
 public record AudienceFilter(List<String> regions, List<WelfareStatus> welfare, List<EvacuationStatus> evacuation,
-                             List<Vulnerability> vulnerabilities, List<String> languages, boolean wholeHouseholds) {
+                             List<Vulnerability> vulnerabilities, List<String> languages, boolean wholeHouseholds,
+                             List<String> countries) {
 
     public AudienceFilter {
         regions = regions == null ? List.of() : List.copyOf(regions);
@@ -23,5 +26,6 @@ public record AudienceFilter(List<String> regions, List<WelfareStatus> welfare, 
         evacuation = evacuation == null ? List.of() : List.copyOf(evacuation);
         vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
         languages = languages == null ? List.of() : List.copyOf(languages);
+        countries = countries == null ? List.of() : List.copyOf(countries);
     }
 }

@@ -12,7 +12,7 @@ final class AudienceQuery {
     private AudienceQuery() {
     }
 
-    /** The condition on audience_member {@code m}; parameters ?1 to ?5 (see {@link #bind}). */
+    /** The condition on audience_member {@code m}; parameters ?1 to ?6 (see {@link #bind}). */
     static String where(AudienceFilter f) {
         String match = "(?1 = '' OR m.region = ANY(string_to_array(?1, ',')))"
                 + " AND (?2 = '' OR m.welfare_status = ANY(string_to_array(?2, ',')))"
@@ -22,7 +22,8 @@ final class AudienceQuery {
                 // the usual launch without it costs nothing per person.
                 + (f.languages().isEmpty() ? " AND ?5 = ''"
                 : " AND (?5 = '' OR lower(m.preferred_language) = ANY(string_to_array(?5, ','))"
-                + " OR split_part(lower(m.preferred_language), '-', 1) = ANY(string_to_array(?5, ',')))");
+                + " OR split_part(lower(m.preferred_language), '-', 1) = ANY(string_to_array(?5, ',')))")
+                + " AND (?6 = '' OR m.country = ANY(string_to_array(?6, ',')))";
         if (!f.wholeHouseholds()) {
             return match;
         }
@@ -34,7 +35,8 @@ final class AudienceQuery {
                 .setParameter(2, join(f.welfare()))
                 .setParameter(3, join(f.evacuation()))
                 .setParameter(4, join(f.vulnerabilities()))
-                .setParameter(5, join(languages(f.languages())));
+                .setParameter(5, join(languages(f.languages())))
+                .setParameter(6, join(f.countries()));
     }
 
     /**

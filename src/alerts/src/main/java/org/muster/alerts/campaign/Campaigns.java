@@ -20,6 +20,7 @@ import org.muster.contracts.common.AdvisoryLevel;
 import org.muster.contracts.common.Channel;
 import org.muster.contracts.common.DeliveryPriority;
 import org.muster.contracts.registry.NationalSnapshot;
+import org.muster.platform.geo.Countries;
 import org.muster.platform.geo.Languages;
 import org.muster.platform.geo.Subdivisions;
 import org.muster.platform.outbox.Outbox;
@@ -98,6 +99,12 @@ public class Campaigns {
             if (!Subdivisions.bundled().exists(r.audience().regions().get(i))) {
                 errors.add(new Problem.FieldError("audience.regions[" + i + "]", "/audience/regions/" + i,
                         "'" + r.audience().regions().get(i) + "' is not an ISO 3166-2 subdivision code"));
+            }
+        }
+        for (int i = 0; i < r.audience().countries().size(); i++) {
+            if (!Countries.isValid(r.audience().countries().get(i))) {
+                errors.add(new Problem.FieldError("audience.countries[" + i + "]", "/audience/countries/" + i,
+                        "'" + r.audience().countries().get(i) + "' is not an ISO 3166-1 alpha-2 country code"));
             }
         }
         for (int i = 0; i < r.audience().languages().size(); i++) {
@@ -351,12 +358,12 @@ public class Campaigns {
         entityManager.createNativeQuery("SET LOCAL work_mem = '64MB'").executeUpdate();
         int recipients = AudienceQuery.bind(entityManager.createNativeQuery(
                 "INSERT INTO campaign_recipient (campaign_id, national_id, household_id, region, language, display_name, contacts) "
-                        + "SELECT CAST(?6 AS uuid), m.national_id, m.household_id, m.region, m.preferred_language, m.display_name, m.contacts "
+                        + "SELECT CAST(?7 AS uuid), m.national_id, m.household_id, m.region, m.preferred_language, m.display_name, m.contacts "
                         + "FROM audience_member m WHERE " + AudienceQuery.where(c.audience)
                         // In key order: each row then lands on the primary key's rightmost page
                         // (measured: 200,000 rows in 0.8 s, 1.4 s in the projection's order).
                         + " ORDER BY m.national_id"), c.audience)
-                .setParameter(6, c.id.toString())
+                .setParameter(7, c.id.toString())
                 .executeUpdate();
         // Fresh statistics, this campaign's rows included (ANALYZE counts its own transaction's rows):
         // without them the planner takes a new campaign for a few rows and answers each fan-out batch
