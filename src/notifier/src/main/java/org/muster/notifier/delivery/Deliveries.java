@@ -317,15 +317,24 @@ public class Deliveries {
         for (Delivery delivery : waiting) {
             List<Delivery> earlier = earlierSteps(delivery);
             if (earlier.stream().anyMatch(Deliveries::reached)) {
+                entityManager.refresh(delivery, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (delivery.dispatch != Dispatch.WAITING) {
+                    continue;
+                }
                 move(delivery, DeliveryStatus.CANCELLED, null, null, "an earlier channel reached the recipient", now);
                 changed++;
             } else if (earlier.stream().allMatch(d -> gaveUp(d) || unconfirmed(d, now)
                     // Cancelled by the provider: nothing else cancels an earlier step and leaves a later one waiting
                     // (an erasure or a campaign's cancellation cancels both).
                     || d.status == DeliveryStatus.CANCELLED)) {
-                entityManager.lock(delivery, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-                delivery.dispatch = Dispatch.READY;
-                delivery.nextAttemptAt = now;
+                // Released only if it still waits: an erasure or a campaign's cancellation may have settled it since
+                // it was read (this transaction's copy is stale, and writing it back would undo that).
+                int released = entityManager.createNativeQuery(
+                                "UPDATE delivery SET dispatch = 'READY', next_attempt_at = ?2 WHERE id = ?1 AND dispatch = 'WAITING'")
+                        .setParameter(1, delivery.id).setParameter(2, now).executeUpdate();
+                if (released == 0) {
+                    continue;
+                }
                 List<String> silent = earlier.stream().filter(d -> unconfirmed(d, now)).map(d -> d.channel.name()).toList();
                 history(delivery, delivery.status, null, null, silent.isEmpty()
                         ? "fallback: every earlier channel failed"
